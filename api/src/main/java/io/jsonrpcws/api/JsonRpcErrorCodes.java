@@ -1,0 +1,33 @@
+package io.jsonrpcws.api;
+
+/**
+ * The error codes that the JSON-RPC 2.0 specification defines. Applications may use any other code
+ * outside {@code -32768..-32000}; codes in {@code -32099..-32000} are for implementation-defined server
+ * errors.
+ */
+public final class JsonRpcErrorCodes {
+
+    /** Invalid JSON was received; the text could not be parsed. */
+    public static final int PARSE_ERROR = -32700;
+
+    /** The JSON sent is not a valid request object. */
+    public static final int INVALID_REQUEST = -32600;
+
+    /** The method does not exist or is not available. */
+    public static final int METHOD_NOT_FOUND = -32601;
+
+    /** Invalid method parameters: missing, unknown or of the wrong type. */
+    public static final int INVALID_PARAMS = -32602;
+
+    /** Internal JSON-RPC error; the cause is logged on the server, never sent. */
+    public static final int INTERNAL_ERROR = -32603;
+
+    /** Lowest code of the range reserved for implementation-defined server errors. */
+    public static final int SERVER_ERROR_MIN = -32099;
+
+    /** Highest code of the range reserved for implementation-defined server errors. */
+    public static final int SERVER_ERROR_MAX = -32000;
+
+    private JsonRpcErrorCodes() {
+    }
+}

@@ -1,0 +1,303 @@
+package io.jsonrpcws.impl.engine;
+
+import io.jsonrpcws.api.JsonRpcException;
+import io.jsonrpcws.impl.model.CallInfo;
+import io.jsonrpcws.impl.model.MethodTable;
+import io.jsonrpcws.impl.model.Param;
+import io.jsonrpcws.impl.model.RpcMethod;
+import io.jsonrpcws.impl.protocol.ErrorObject;
+import io.jsonrpcws.impl.protocol.Incoming;
+import io.jsonrpcws.impl.protocol.JsonRpcId;
+import io.jsonrpcws.impl.protocol.Version;
+import jakarta.json.JsonException;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParserFactory;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Answers JSON-RPC 2.0 and 1.0 frames: one text in, one text (or nothing) out. Transport-free: the
+ * WebSocket endpoint, the HTTP servlet and the clients all run on it.
+ *
+ * <p>Thread-safe and immutable once built. Synchronous methods run on the calling thread, inside
+ * {@link #handle}; the returned stage is then already complete. The caller picks the thread.
+ */
+public final class JsonRpcEngine {
+
+    private static final System.Logger LOG = System.getLogger(JsonRpcEngine.class.getName());
+    private static final CompletionStage<String> NO_ANSWER = CompletableFuture.completedFuture(null);
+
+    private final MethodTable methods;
+    private final Limits limits;
+    private final ExceptionMappers mappers;
+    private final JsonParserFactory parsers;
+    private final ParamBinder binder;
+    private final ResponseWriter writer;
+
+    private JsonRpcEngine(Builder b) {
+        this.methods = Objects.requireNonNull(b.methods, "methods");
+        this.limits = b.limits;
+        this.mappers = b.mappers;
+        this.parsers = JsonProvider.provider().createParserFactory(Map.of());
+        Jsonb jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
+        this.binder = new ParamBinder(ValueReader.of(jsonb), b.standardScalars);
+        this.writer = new ResponseWriter(jsonb, b.standardScalars);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures an engine. Only {@link #methods} is required. */
+    public static final class Builder {
+        private MethodTable methods;
+        private Limits limits = Limits.DEFAULT;
+        private ExceptionMappers mappers = ExceptionMappers.NONE;
+        private Jsonb jsonb;
+        private JsonbConfig jsonbConfig = new JsonbConfig();
+        private boolean standardScalars = true;
+
+        private Builder() {
+        }
+
+        public Builder methods(MethodTable methods) {
+            this.methods = methods;
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        public Builder exceptionMappers(ExceptionMappers mappers) {
+            this.mappers = Objects.requireNonNull(mappers);
+            return this;
+        }
+
+        /**
+         * Maps params and results with a JSON-B built from this configuration. Strings, integers and
+         * booleans skip JSON-B unless the configuration registers adapters, serializers or deserializers.
+         */
+        public Builder jsonbConfig(JsonbConfig config) {
+            this.jsonbConfig = Objects.requireNonNull(config);
+            this.jsonb = null;
+            this.standardScalars = config.getProperty(JsonbConfig.ADAPTERS).isEmpty()
+                    && config.getProperty(JsonbConfig.SERIALIZERS).isEmpty()
+                    && config.getProperty(JsonbConfig.DESERIALIZERS).isEmpty();
+            return this;
+        }
+
+        /** Maps params and results with the application's own JSON-B, for every value. */
+        public Builder jsonb(Jsonb jsonb) {
+            this.jsonb = Objects.requireNonNull(jsonb);
+            this.standardScalars = false;
+            return this;
+        }
+
+        public JsonRpcEngine build() {
+            return new JsonRpcEngine(this);
+        }
+    }
+
+    /** The methods this engine calls. */
+    public MethodTable methods() {
+        return methods;
+    }
+
+    /**
+     * Answers one frame.
+     *
+     * @param frame      the text of one message or batch, as received
+     * @param connection the transport's connection object, handed to context parameters; may be {@code null}
+     * @return the answer's text, or {@code null} when there is none (notifications); completes when every
+     *         call of the frame has completed, and never exceptionally
+     */
+    public CompletionStage<String> handle(String frame, Object connection) {
+        String overLimit = FrameScanner.check(frame, limits);
+        if (overLimit != null) {
+            return answer(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.invalidRequest(overLimit)));
+        }
+        MessageReader.Frame read;
+        try {
+            read = new MessageReader(methods, binder, parsers, limits, frame).readFrame();
+        } catch (JsonException | NoSuchElementException e) {
+            return answer(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.PARSE_ERROR));
+        }
+        if (read.single() != null) {
+            Object answer = execute(read.single(), connection);
+            return answer instanceof String s ? answer(s) : answer == null ? NO_ANSWER : stage(answer);
+        }
+        return batch(read.batch(), connection);
+    }
+
+    private CompletionStage<String> batch(List<Incoming> messages, Object connection) {
+        List<Object> answers = new ArrayList<>(messages.size());
+        boolean async = false;
+        for (Incoming m : messages) {
+            Object answer = execute(m, connection);
+            if (answer != null) {
+                answers.add(answer);
+                async |= !(answer instanceof String);
+            }
+        }
+        if (answers.isEmpty()) {
+            return NO_ANSWER;
+        }
+        if (!async) {
+            return answer(joinBatch(answers));
+        }
+        CompletableFuture<?>[] all = answers.stream()
+                .map(a -> a instanceof String s ? CompletableFuture.completedFuture(s) : stage(a).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(all).thenApply(done -> {
+            List<Object> texts = new ArrayList<>(all.length);
+            for (CompletableFuture<?> f : all) {
+                texts.add(f.join());
+            }
+            return joinBatch(texts);
+        });
+    }
+
+    private static String joinBatch(List<Object> answers) {
+        StringBuilder out = new StringBuilder(answers.size() * 64).append('[');
+        for (int i = 0; i < answers.size(); i++) {
+            out.append(i == 0 ? "" : ",").append((String) answers.get(i));
+        }
+        return out.append(']').toString();
+    }
+
+    /**
+     * Runs one message. Returns the answer's text, a stage of it for an asynchronous method, or
+     * {@code null} for no answer.
+     */
+    private Object execute(Incoming message, Object connection) {
+        // Java 17 has no pattern switch; the three cases of the sealed type are checked in turn.
+        if (message instanceof Incoming.Request r) {
+            return call(r, connection);
+        }
+        if (message instanceof Incoming.Notification n) {
+            notify(n, connection);
+            return null;
+        }
+        Incoming.Rejected rejected = (Incoming.Rejected) message;
+        return rejected.notification() ? null : error(rejected.version(), rejected.id(), rejected.error());
+    }
+
+    private Object call(Incoming.Request r, Object connection) {
+        RpcMethod method = r.method();
+        Object result;
+        try {
+            result = method.invoker().invoke(resolveContext(method, r.args(), r.version(), r.id(), connection));
+        } catch (Throwable t) {
+            return failure(r.version(), r.id(), method, t);
+        }
+        switch (method.resultKind()) {
+            case VOID:
+                return result(r.version(), r.id(), method, null);
+            case VALUE:
+                return result(r.version(), r.id(), method, result);
+            default:
+                if (result == null) {
+                    return failure(r.version(), r.id(), method,
+                            new NullPointerException(method.javaName() + " returned a null CompletionStage"));
+                }
+                return ((CompletionStage<?>) result).handle((value, t) -> t == null
+                        ? result(r.version(), r.id(), method, value)
+                        : failure(r.version(), r.id(), method, t));
+        }
+    }
+
+    private void notify(Incoming.Notification n, Object connection) {
+        RpcMethod method = n.method();
+        try {
+            Object result = method.invoker().invoke(resolveContext(method, n.args(), n.version(), null, connection));
+            if (result instanceof CompletionStage<?> stage) {
+                stage.whenComplete((value, t) -> {
+                    if (t != null) {
+                        logFailure(method, t);
+                    }
+                });
+            }
+        } catch (Throwable t) {
+            logFailure(method, t);
+        }
+    }
+
+    private static Object[] resolveContext(RpcMethod method, Object[] args, Version version, JsonRpcId id,
+                                           Object connection) {
+        if (method.needsCallInfo()) {
+            CallInfo call = new CallInfo(version, id, method.name(), connection);
+            List<Param> params = method.params();
+            for (int i = 0; i < args.length; i++) {
+                if (params.get(i) instanceof Param.Context c) {
+                    args[i] = c.source().resolve(call);
+                }
+            }
+        }
+        return args;
+    }
+
+    private String result(Version version, JsonRpcId id, RpcMethod method, Object value) {
+        StringBuilder out = new StringBuilder(64);
+        try {
+            writer.result(out, version, id, value);
+            return out.toString();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "the result of " + method.javaName() + " cannot be serialized to JSON", e);
+            return error(version, id, ErrorObject.INTERNAL_ERROR);
+        }
+    }
+
+    private String failure(Version version, JsonRpcId id, RpcMethod method, Throwable thrown) {
+        JsonRpcException mapped;
+        try {
+            mapped = mappers.map(thrown);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "the exception mapper failed on an exception of " + method.javaName(), e);
+            mapped = null;
+        }
+        if (mapped == null) {
+            logFailure(method, thrown);
+            return error(version, id, ErrorObject.INTERNAL_ERROR);
+        }
+        return error(version, id, new ErrorObject(mapped.code(), mapped.getMessage(), mapped.data()));
+    }
+
+    private static void logFailure(RpcMethod method, Throwable thrown) {
+        Throwable cause = ExceptionMappers.unwrap(thrown);
+        if (cause instanceof JsonRpcException) {
+            LOG.log(Level.DEBUG, () -> method.javaName() + " answered an error to a notification", cause);
+        } else {
+            LOG.log(Level.WARNING, () -> method.javaName() + " failed", cause);
+        }
+    }
+
+    private String error(Version version, JsonRpcId id, ErrorObject error) {
+        StringBuilder out = new StringBuilder(96);
+        RuntimeException dataFailure = writer.error(out, version, id, error);
+        if (dataFailure != null) {
+            LOG.log(Level.WARNING, "the data of a JSON-RPC error cannot be serialized to JSON; it was left out", dataFailure);
+        }
+        return out.toString();
+    }
+
+    private static CompletionStage<String> answer(String text) {
+        return CompletableFuture.completedFuture(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletionStage<String> stage(Object answer) {
+        return (CompletionStage<String>) answer;
+    }
+}

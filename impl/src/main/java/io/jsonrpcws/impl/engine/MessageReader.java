@@ -1,0 +1,252 @@
+package io.jsonrpcws.impl.engine;
+
+import io.jsonrpcws.impl.model.MethodTable;
+import io.jsonrpcws.impl.model.RpcMethod;
+import io.jsonrpcws.impl.protocol.ErrorObject;
+import io.jsonrpcws.impl.protocol.Incoming;
+import io.jsonrpcws.impl.protocol.JsonRpcId;
+import io.jsonrpcws.impl.protocol.Version;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one frame, a request object or a batch of them, in a single pass: the envelope members in any
+ * order, and {@code params} bound to the method's Java types as they stream by. Only when {@code params}
+ * comes before {@code method} is it kept as a JSON-P structure and bound once the method is known.
+ * One instance per frame.
+ */
+final class MessageReader {
+
+    private static final int JSONRPC = 1;
+    private static final int METHOD = 2;
+    private static final int ID = 4;
+    private static final int PARAMS = 8;
+
+    /** What a frame held: one message, or a batch (never empty). */
+    record Frame(Incoming single, List<Incoming> batch) {
+    }
+
+    private final MethodTable methods;
+    private final ParamBinder binder;
+    private final JsonParserFactory parsers;
+    private final Limits limits;
+    private final String frame;
+    /** Replaced when a failed binding forces a re-read. */
+    private JsonParser parser;
+
+    MessageReader(MethodTable methods, ParamBinder binder, JsonParserFactory parsers, Limits limits, String frame) {
+        this.methods = methods;
+        this.binder = binder;
+        this.parsers = parsers;
+        this.limits = limits;
+        this.frame = frame;
+    }
+
+    /**
+     * Reads the whole frame before anything runs, so that a parse error anywhere, a batch's last byte
+     * included, answers -32700 alone as the specification requires.
+     *
+     * @throws jakarta.json.JsonException             when the frame is not JSON
+     * @throws java.util.NoSuchElementException when the frame ends early
+     */
+    Frame readFrame() {
+        parser = parsers.createParser(new StringReader(frame));
+        try {
+            Frame result = switch (parser.next()) {
+                case START_OBJECT -> new Frame(read(-1, null), null);
+                case START_ARRAY -> readBatch();
+                default -> new Frame(invalid(Version.V2_0, JsonRpcId.NULL, "a request must be an object or an array"), null);
+            };
+            if (parser.hasNext()) {
+                throw new JsonParsingException("content after the JSON value", parser.getLocation());
+            }
+            return result;
+        } finally {
+            parser.close();
+        }
+    }
+
+    private Frame readBatch() {
+        List<Incoming> batch = new ArrayList<>();
+        Event e;
+        while ((e = parser.next()) != Event.END_ARRAY) {
+            if (batch.size() == limits.maxBatchSize()) {
+                ParamBinder.skipValue(parser, e);
+                parser.skipArray();
+                return new Frame(invalid(Version.V2_0, JsonRpcId.NULL,
+                        "a batch may hold at most " + limits.maxBatchSize() + " messages"), null);
+            }
+            if (e == Event.START_OBJECT) {
+                batch.add(read(batch.size(), null));
+            } else {
+                ParamBinder.skipValue(parser, e);
+                batch.add(new Incoming.Rejected(Version.V2_0, JsonRpcId.NULL, false, ErrorObject.INVALID_REQUEST));
+            }
+        }
+        if (batch.isEmpty()) {
+            return new Frame(new Incoming.Rejected(Version.V2_0, JsonRpcId.NULL, false, ErrorObject.INVALID_REQUEST), null);
+        }
+        return new Frame(null, batch);
+    }
+
+    /**
+     * Reads the object whose {@code START_OBJECT} the parser has just returned; returns with the parser
+     * on its {@code END_OBJECT}.
+     *
+     * @param batchIndex       the object's index in its batch, or -1 when it is the whole frame
+     * @param knownParamsError set on a re-read: the binding error found the first time
+     */
+    private Incoming read(int batchIndex, ErrorObject knownParamsError) {
+        JsonParser parser = this.parser;
+        String jsonrpc = null;
+        String methodName = null;
+        RpcMethod method = null;
+        JsonRpcId id = null;
+        Event paramsStart = null;
+        JsonStructure deferredParams = null;
+        ParamBinder.Outcome bound = null;
+        String problem = null;
+        int seen = 0;
+
+        Event e;
+        while ((e = parser.next()) != Event.END_OBJECT) {
+            String key = parser.getString();
+            e = parser.next();
+            int member = switch (key) {
+                case "jsonrpc" -> JSONRPC;
+                case "method" -> METHOD;
+                case "id" -> ID;
+                case "params" -> PARAMS;
+                default -> 0;
+            };
+            if ((seen & member) != 0) {
+                problem = problem != null ? problem : "member '" + key + "' appears twice";
+                ParamBinder.skipValue(parser, e);
+                continue;
+            }
+            seen |= member;
+            switch (member) {
+                case JSONRPC -> {
+                    if (e == Event.VALUE_STRING) {
+                        jsonrpc = parser.getString();
+                    } else {
+                        jsonrpc = "";
+                        ParamBinder.skipValue(parser, e);
+                    }
+                }
+                case METHOD -> {
+                    if (e == Event.VALUE_STRING) {
+                        methodName = parser.getString();
+                        method = methods.find(methodName);
+                    } else {
+                        problem = problem != null ? problem : "method must be a string";
+                        ParamBinder.skipValue(parser, e);
+                    }
+                }
+                case ID -> {
+                    switch (e) {
+                        case VALUE_STRING -> id = new JsonRpcId.Text(parser.getString());
+                        case VALUE_NUMBER -> id = new JsonRpcId.Number(parser.getString());
+                        case VALUE_NULL -> id = JsonRpcId.NULL;
+                        default -> {
+                            problem = problem != null ? problem : "id must be a string, a number or null";
+                            ParamBinder.skipValue(parser, e);
+                        }
+                    }
+                }
+                case PARAMS -> {
+                    paramsStart = e;
+                    if (e != Event.START_ARRAY && e != Event.START_OBJECT) {
+                        problem = problem != null ? problem : "params must be an array or an object";
+                    } else if (knownParamsError != null || problem != null || (methodName != null && method == null)) {
+                        ParamBinder.skipValue(parser, e);
+                    } else if (method != null) {
+                        bound = binder.bind(parser, e, method);
+                        if (bound.parserLost()) {
+                            return reread(batchIndex, bound.error());
+                        }
+                    } else {
+                        deferredParams = e == Event.START_ARRAY ? parser.getArray() : parser.getObject();
+                    }
+                }
+                default -> ParamBinder.skipValue(parser, e);
+            }
+        }
+
+        Version version = jsonrpc == null ? Version.V1_0 : Version.V2_0;
+        JsonRpcId answerId = id == null ? JsonRpcId.NULL : id;
+        if (jsonrpc != null && !"2.0".equals(jsonrpc)) {
+            return invalid(version, answerId, "jsonrpc must be \"2.0\"");
+        }
+        if (problem != null) {
+            return invalid(version, answerId, problem);
+        }
+        if (methodName == null) {
+            return invalid(version, answerId, "method is missing");
+        }
+        if (version == Version.V1_0) {
+            if (id == null) {
+                return invalid(version, answerId, "a JSON-RPC 1.0 request needs an id, null for a notification");
+            }
+            if (paramsStart == Event.START_OBJECT) {
+                return invalid(version, answerId, "JSON-RPC 1.0 params must be an array");
+            }
+        }
+        boolean notification = version == Version.V2_0 ? id == null : id == JsonRpcId.NULL;
+        if (method == null) {
+            return new Incoming.Rejected(version, answerId, notification, ErrorObject.METHOD_NOT_FOUND);
+        }
+        if (knownParamsError != null) {
+            return new Incoming.Rejected(version, answerId, notification, knownParamsError);
+        }
+        if (bound == null) {
+            bound = deferredParams != null ? bindDeferred(deferredParams, method) : binder.bindAbsent(method);
+        }
+        if (bound.error() != null) {
+            return new Incoming.Rejected(version, answerId, notification, bound.error());
+        }
+        return notification
+                ? new Incoming.Notification(version, method, bound.args())
+                : new Incoming.Request(version, id, method, bound.args());
+    }
+
+    private ParamBinder.Outcome bindDeferred(JsonStructure params, RpcMethod method) {
+        try (JsonParser parser = params instanceof JsonArray a ? parsers.createParser(a)
+                : parsers.createParser((JsonObject) params)) {
+            return binder.bind(parser, parser.next(), method);
+        }
+    }
+
+    /**
+     * Reads the message again, skipping {@code params}, after JSON-B failed inside them and left the
+     * parser somewhere within: the id and the rest of the envelope still decide the answer.
+     */
+    private Incoming reread(int batchIndex, ErrorObject paramsError) {
+        parser.close();
+        parser = parsers.createParser(new StringReader(frame));
+        Event e = parser.next();
+        if (batchIndex >= 0) {
+            for (int i = 0; i < batchIndex; i++) {
+                ParamBinder.skipValue(parser, parser.next());
+            }
+            e = parser.next();
+        }
+        if (e != Event.START_OBJECT) {
+            throw new IllegalStateException("re-read found " + e + " where a request object was");
+        }
+        return read(batchIndex, paramsError);
+    }
+
+    private static Incoming invalid(Version version, JsonRpcId id, String problem) {
+        return new Incoming.Rejected(version, id, false, ErrorObject.invalidRequest(problem));
+    }
+}

@@ -1,0 +1,237 @@
+package io.jsonrpcws.impl.engine;
+
+import io.jsonrpcws.impl.model.Param;
+import io.jsonrpcws.impl.model.RpcMethod;
+import io.jsonrpcws.impl.protocol.ErrorObject;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Binds a {@code params} array or object straight from the parser to a method's Java parameters.
+ *
+ * <p>Strings, integers and booleans are read from the parser directly when JSON-B is known to map them
+ * the standard way; everything else goes through JSON-B.
+ */
+final class ParamBinder {
+
+    private final ValueReader reader;
+    private final boolean standardScalars;
+
+    ParamBinder(ValueReader reader, boolean standardScalars) {
+        this.reader = reader;
+        this.standardScalars = standardScalars;
+    }
+
+    /**
+     * The outcome of a binding: the arguments, or the error; {@code parserLost} when JSON-B failed in the
+     * middle of a value, so that the caller must re-read the message to find its id.
+     */
+    record Outcome(Object[] args, ErrorObject error, boolean parserLost) {
+        static Outcome failed(ErrorObject error) {
+            return new Outcome(null, error, false);
+        }
+    }
+
+    /** Binds the absent {@code params}: every JSON parameter must be optional. */
+    Outcome bindAbsent(RpcMethod method) {
+        Object[] args = new Object[method.params().size()];
+        ErrorObject missing = fillMissing(method.jsonParams(), 0, null, args);
+        return missing == null ? new Outcome(args, null, false) : Outcome.failed(missing);
+    }
+
+    /** Binds {@code params}; the parser's current event is its {@code START_ARRAY} or {@code START_OBJECT}. */
+    Outcome bind(JsonParser parser, Event start, RpcMethod method) {
+        return start == Event.START_ARRAY ? byPosition(parser, method) : byName(parser, method);
+    }
+
+    private Outcome byPosition(JsonParser parser, RpcMethod method) {
+        List<Param.Json> params = method.jsonParams();
+        Object[] args = new Object[method.params().size()];
+        int position = 0;
+        Event e;
+        while ((e = parser.next()) != Event.END_ARRAY) {
+            if (position >= params.size()) {
+                skipRest(parser, e);
+                return Outcome.failed(ErrorObject.invalidParams(null,
+                        "too many params: " + method.name() + " takes " + params.size()));
+            }
+            Param.Json p = params.get(position++);
+            Outcome failed = readInto(parser, e, p, args);
+            if (failed != null) {
+                return failed;
+            }
+        }
+        ErrorObject missing = fillMissing(params, position, null, args);
+        return missing == null ? new Outcome(args, null, false) : Outcome.failed(missing);
+    }
+
+    private Outcome byName(JsonParser parser, RpcMethod method) {
+        List<Param.Json> params = method.jsonParams();
+        Object[] args = new Object[method.params().size()];
+        boolean[] seen = new boolean[args.length];
+        Event e;
+        while ((e = parser.next()) != Event.END_OBJECT) {
+            String key = parser.getString();
+            Param.Json p = method.jsonParam(key);
+            e = parser.next();
+            if (p == null || seen[p.index()]) {
+                skipValue(parser, e);
+                skipRest(parser, Event.END_OBJECT);
+                return Outcome.failed(ErrorObject.invalidParams(key, p == null
+                        ? unknownName(method) : "given twice"));
+            }
+            seen[p.index()] = true;
+            Outcome failed = readInto(parser, e, p, args);
+            if (failed != null) {
+                return failed;
+            }
+        }
+        ErrorObject missing = fillMissing(params, 0, seen, args);
+        return missing == null ? new Outcome(args, null, false) : Outcome.failed(missing);
+    }
+
+    private static String unknownName(RpcMethod method) {
+        boolean unnamed = method.jsonParams().stream().anyMatch(p -> p.name() == null);
+        return unnamed
+                ? "no such parameter: the parameters of " + method.name() + " have no names, pass them by position"
+                : "no such parameter";
+    }
+
+    /** Reads one argument; returns the failure, or {@code null} on success. */
+    private Outcome readInto(JsonParser parser, Event e, Param.Json p, Object[] args) {
+        if (e == Event.VALUE_NULL && p.primitive()) {
+            return Outcome.failed(ErrorObject.invalidParams(label(p), "null is not allowed for " + typeName(p.type())));
+        }
+        if (standardScalars) {
+            Object fast = readScalar(parser, e, p.type());
+            if (fast != NOT_SCALAR) {
+                args[p.index()] = fast;
+                return null;
+            }
+        }
+        try {
+            Object value = reader.read(parser, e, p.type());
+            if (value == null && p.primitive()) {
+                return Outcome.failed(ErrorObject.invalidParams(label(p),
+                        "cannot bind JSON " + describe(e) + " to " + typeName(p.type())));
+            }
+            args[p.index()] = value;
+            return null;
+        } catch (JsonbException | IllegalArgumentException | ArithmeticException | ClassCastException ex) {
+            String detail = ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage());
+            return new Outcome(null, ErrorObject.invalidParams(label(p),
+                    "cannot bind JSON " + describe(e) + " to " + typeName(p.type()) + detail), true);
+        }
+    }
+
+    private static final Object NOT_SCALAR = new Object();
+
+    private static Object readScalar(JsonParser parser, Event e, Type type) {
+        if (type == String.class) {
+            return e == Event.VALUE_STRING ? parser.getString() : NOT_SCALAR;
+        }
+        if (type == int.class || type == Integer.class) {
+            if (e == Event.VALUE_NUMBER && parser.isIntegralNumber()) {
+                String digits = parser.getString();
+                if (digits.length() <= 9) {
+                    return Integer.parseInt(digits);
+                }
+            }
+            return NOT_SCALAR;
+        }
+        if (type == long.class || type == Long.class) {
+            if (e == Event.VALUE_NUMBER && parser.isIntegralNumber()) {
+                String digits = parser.getString();
+                if (digits.length() <= 18) {
+                    return Long.parseLong(digits);
+                }
+            }
+            return NOT_SCALAR;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return e == Event.VALUE_TRUE ? Boolean.TRUE : e == Event.VALUE_FALSE ? Boolean.FALSE : NOT_SCALAR;
+        }
+        return NOT_SCALAR;
+    }
+
+    private static ErrorObject fillMissing(List<Param.Json> params, int from, boolean[] seen, Object[] args) {
+        for (int i = from; i < params.size(); i++) {
+            Param.Json p = params.get(i);
+            if (seen != null && seen[p.index()]) {
+                continue;
+            }
+            if (!p.optional()) {
+                return ErrorObject.invalidParams(label(p), "missing");
+            }
+            args[p.index()] = emptyOptional(p.type());
+        }
+        return null;
+    }
+
+    private static Object emptyOptional(Type type) {
+        Class<?> raw = type instanceof Class<?> c ? c
+                : type instanceof java.lang.reflect.ParameterizedType pt ? (Class<?>) pt.getRawType() : Optional.class;
+        if (raw == OptionalInt.class) {
+            return OptionalInt.empty();
+        }
+        if (raw == OptionalLong.class) {
+            return OptionalLong.empty();
+        }
+        if (raw == OptionalDouble.class) {
+            return OptionalDouble.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Skips the rest of the params structure after the value whose first event is {@code e}. */
+    private static void skipRest(JsonParser parser, Event e) {
+        if (e == Event.END_OBJECT) {
+            parser.skipObject();
+            return;
+        }
+        skipValue(parser, e);
+        parser.skipArray();
+    }
+
+    static void skipValue(JsonParser parser, Event e) {
+        if (e == Event.START_ARRAY) {
+            parser.skipArray();
+        } else if (e == Event.START_OBJECT) {
+            parser.skipObject();
+        }
+    }
+
+    private static String label(Param.Json p) {
+        return p.name() != null ? p.name() : "#" + p.index();
+    }
+
+    private static String typeName(Type type) {
+        return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
+    }
+
+    static String describe(Event e) {
+        return switch (e) {
+            case START_ARRAY -> "array";
+            case START_OBJECT -> "object";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> e.name();
+        };
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+}

@@ -1,0 +1,34 @@
+package io.jsonrpcws.impl.model;
+
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * What discovery found about one annotated method, before an invoker is attached: the plain model
+ * that the CDI extension and the plain-object registry both build on.
+ *
+ * @param name       the JSON-RPC name, namespace included
+ * @param method     the Java method
+ * @param params     every Java parameter, in declaration order
+ * @param resultKind how its return value becomes the response
+ */
+public record MethodDescription(String name, Method method, List<Param> params, ResultKind resultKind) {
+
+    public MethodDescription {
+        params = List.copyOf(params);
+    }
+
+    /** {@code Class#method}, as deployment messages and logs name it. */
+    public String javaName() {
+        return method.getDeclaringClass().getName() + "#" + method.getName();
+    }
+
+    /** The runnable method, once an invoker exists for it. */
+    public RpcMethod withInvoker(MethodInvoker invoker) {
+        List<Param.Json> json = params.stream()
+                .filter(Param.Json.class::isInstance)
+                .map(Param.Json.class::cast)
+                .toList();
+        return new RpcMethod(name, javaName(), params, json, resultKind, invoker);
+    }
+}

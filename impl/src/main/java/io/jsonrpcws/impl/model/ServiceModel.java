@@ -1,0 +1,179 @@
+package io.jsonrpcws.impl.model;
+
+import io.jsonrpcws.api.JsonRpcMethod;
+import io.jsonrpcws.api.JsonRpcParam;
+import io.jsonrpcws.api.JsonRpcService;
+
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Reads services at deployment: finds the {@link JsonRpcMethod}s of a class, resolves where each
+ * parameter comes from, and collects every problem instead of stopping at the first, so a broken
+ * application is told everything at once. Each problem names the class and the method.
+ */
+public final class ServiceModel {
+
+    /** The reserved prefix of the specification's own methods. */
+    private static final String RESERVED_PREFIX = "rpc.";
+
+    private final List<ContextParameter> contextParameters;
+
+    /** @param contextParameters the resolvers of non-JSON parameters available in this runtime */
+    public ServiceModel(List<ContextParameter> contextParameters) {
+        this.contextParameters = List.copyOf(contextParameters);
+    }
+
+    /**
+     * Describes the annotated methods of a service class and its superclasses.
+     *
+     * @param serviceClass the class, annotated with {@link JsonRpcService} or not (no namespace then)
+     * @param problems     where problems are added, one sentence each
+     * @return the methods that are valid; invalid ones are left out and reported
+     */
+    public List<MethodDescription> describe(Class<?> serviceClass, List<String> problems) {
+        JsonRpcService service = serviceClass.getAnnotation(JsonRpcService.class);
+        String namespace = service == null || service.value().isEmpty() ? "" : service.value() + ".";
+        List<MethodDescription> found = new ArrayList<>();
+        Set<String> overridden = new HashSet<>();
+        for (Class<?> c = serviceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.isSynthetic() || m.isBridge() || !overridden.add(signature(m))) {
+                    continue;
+                }
+                JsonRpcMethod annotation = m.getAnnotation(JsonRpcMethod.class);
+                if (annotation != null) {
+                    describe(serviceClass, m, namespace + (annotation.value().isEmpty() ? m.getName() : annotation.value()),
+                            problems).ifPresent(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
+    private Optional<MethodDescription> describe(Class<?> serviceClass, Method m, String name, List<String> problems) {
+        int before = problems.size();
+        String where = serviceClass.getName() + "#" + m.getName();
+        if (!Modifier.isPublic(m.getModifiers())) {
+            problems.add(where + " is annotated @JsonRpcMethod but is not public");
+        }
+        if (Modifier.isStatic(m.getModifiers())) {
+            problems.add(where + " is annotated @JsonRpcMethod but is static; service methods are called on the bean");
+        }
+        if (name.startsWith(RESERVED_PREFIX)) {
+            problems.add(where + " maps to '" + name + "': names starting with 'rpc.' are reserved by JSON-RPC 2.0");
+        }
+        List<Param> params = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Parameter[] parameters = m.getParameters();
+        for (int index = 0; index < parameters.length; index++) {
+            Parameter p = parameters[index];
+            Type type = p.getParameterizedType();
+            List<ContextParameter> claimants = contextParameters.stream().filter(c -> c.supports(type)).toList();
+            if (claimants.size() > 1) {
+                problems.add(where + " parameter '" + p.getName() + "' of type " + type.getTypeName()
+                        + " is claimed by several resolvers: " + claimants);
+                continue;
+            }
+            if (claimants.size() == 1) {
+                params.add(new Param.Context(claimants.get(0)));
+                continue;
+            }
+            String unbindable = unbindable(type);
+            if (unbindable != null) {
+                problems.add(where + " parameter '" + p.getName() + "' of type " + type.getTypeName()
+                        + " cannot be bound from JSON: " + unbindable);
+                continue;
+            }
+            JsonRpcParam named = p.getAnnotation(JsonRpcParam.class);
+            String key = named != null ? named.value() : p.isNamePresent() ? p.getName() : null;
+            if (key != null && !names.add(key)) {
+                problems.add(where + " has two parameters named '" + key + "'");
+            }
+            params.add(new Param.Json(key, index, type, isOptional(p.getType()), p.getType().isPrimitive()));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new MethodDescription(name, m, params, resultKind(m.getReturnType())));
+    }
+
+    /**
+     * Checks that no two methods share a JSON-RPC name, naming both parties of each clash.
+     *
+     * @param methods  every method of the application
+     * @param problems where clashes are added
+     */
+    public static void checkUniqueNames(Collection<MethodDescription> methods, List<String> problems) {
+        Map<String, MethodDescription> byName = new HashMap<>();
+        for (MethodDescription m : methods) {
+            MethodDescription previous = byName.putIfAbsent(m.name(), m);
+            if (previous != null) {
+                problems.add("methods " + previous.javaName() + " and " + m.javaName() + " both map to '"
+                        + m.name() + "'");
+            }
+        }
+    }
+
+    private static ResultKind resultKind(Class<?> returnType) {
+        if (returnType == void.class || returnType == Void.class) {
+            return ResultKind.VOID;
+        }
+        return CompletionStage.class.isAssignableFrom(returnType) ? ResultKind.COMPLETION_STAGE : ResultKind.VALUE;
+    }
+
+    private static boolean isOptional(Class<?> type) {
+        return type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
+                || type == OptionalDouble.class;
+    }
+
+    /** Why JSON-B cannot produce a value of this type, or {@code null} when it can. */
+    private static String unbindable(Type type) {
+        if (type instanceof TypeVariable<?> v) {
+            return "type variable " + v.getName() + " has no concrete type at run time";
+        }
+        if (type instanceof WildcardType) {
+            return "a wildcard type has no concrete type";
+        }
+        if (type instanceof ParameterizedType p) {
+            for (Type argument : p.getActualTypeArguments()) {
+                if (!(argument instanceof WildcardType)) {
+                    String inner = unbindable(argument);
+                    if (inner != null) {
+                        return inner;
+                    }
+                }
+            }
+        }
+        if (type instanceof GenericArrayType g) {
+            return unbindable(g.getGenericComponentType());
+        }
+        return null;
+    }
+
+    private static String signature(Method m) {
+        StringBuilder s = new StringBuilder(m.getName()).append('(');
+        for (Class<?> p : m.getParameterTypes()) {
+            s.append(p.getName()).append(',');
+        }
+        return s.toString();
+    }
+}
