@@ -66,6 +66,9 @@ final class ParamBinder {
             Param.Json p = params.get(position++);
             Outcome failed = readInto(parser, e, p, args);
             if (failed != null) {
+                if (!failed.parserLost()) {
+                    parser.skipArray();
+                }
                 return failed;
             }
         }
@@ -91,6 +94,9 @@ final class ParamBinder {
             seen[p.index()] = true;
             Outcome failed = readInto(parser, e, p, args);
             if (failed != null) {
+                if (!failed.parserLost()) {
+                    parser.skipObject();
+                }
                 return failed;
             }
         }
