@@ -2,6 +2,7 @@ package io.jsonrpcws.impl.engine;
 
 import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.impl.model.CallInfo;
+import io.jsonrpcws.impl.model.InvocationScope;
 import io.jsonrpcws.impl.model.MethodTable;
 import io.jsonrpcws.impl.model.Param;
 import io.jsonrpcws.impl.model.RpcMethod;
@@ -40,6 +41,7 @@ public final class JsonRpcEngine {
     private final MethodTable methods;
     private final Limits limits;
     private final ExceptionMappers mappers;
+    private final InvocationScope scope;
     private final JsonParserFactory parsers;
     private final ParamBinder binder;
     private final ResponseWriter writer;
@@ -48,6 +50,7 @@ public final class JsonRpcEngine {
         this.methods = Objects.requireNonNull(b.methods, "methods");
         this.limits = b.limits;
         this.mappers = b.mappers;
+        this.scope = b.scope;
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
         Jsonb jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
         this.binder = new ParamBinder(ValueReader.of(jsonb), b.standardScalars);
@@ -63,6 +66,7 @@ public final class JsonRpcEngine {
         private MethodTable methods;
         private Limits limits = Limits.DEFAULT;
         private ExceptionMappers mappers = ExceptionMappers.NONE;
+        private InvocationScope scope = InvocationScope.NONE;
         private Jsonb jsonb;
         private JsonbConfig jsonbConfig = new JsonbConfig();
         private boolean standardScalars = true;
@@ -82,6 +86,12 @@ public final class JsonRpcEngine {
 
         public Builder exceptionMappers(ExceptionMappers mappers) {
             this.mappers = Objects.requireNonNull(mappers);
+            return this;
+        }
+
+        /** What to activate around each invocation, such as CDI contexts. */
+        public Builder invocationScope(InvocationScope scope) {
+            this.scope = Objects.requireNonNull(scope);
             return this;
         }
 
@@ -198,7 +208,7 @@ public final class JsonRpcEngine {
         RpcMethod method = r.method();
         Object result;
         try {
-            result = method.invoker().invoke(resolveContext(method, r.args(), r.version(), r.id(), connection));
+            result = invoke(method, resolveContext(method, r.args(), r.version(), r.id(), connection), connection);
         } catch (Throwable t) {
             return failure(r.version(), r.id(), method, t);
         }
@@ -221,7 +231,7 @@ public final class JsonRpcEngine {
     private void notify(Incoming.Notification n, Object connection) {
         RpcMethod method = n.method();
         try {
-            Object result = method.invoker().invoke(resolveContext(method, n.args(), n.version(), null, connection));
+            Object result = invoke(method, resolveContext(method, n.args(), n.version(), null, connection), connection);
             if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, t) -> {
                     if (t != null) {
@@ -231,6 +241,15 @@ public final class JsonRpcEngine {
             }
         } catch (Throwable t) {
             logFailure(method, t);
+        }
+    }
+
+    private Object invoke(RpcMethod method, Object[] args, Object connection) throws Throwable {
+        Object token = scope.begin(connection);
+        try {
+            return method.invoker().invoke(args);
+        } finally {
+            scope.end(token);
         }
     }
 

@@ -1,0 +1,80 @@
+package io.jsonrpcws.cdi;
+
+import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Chooses the executor that runs service calls, once at start-up. */
+final class CallExecutors {
+
+    private static final System.Logger LOG = System.getLogger(CallExecutors.class.getName());
+
+    /** The Jakarta EE default managed executor's standard name. */
+    private static final String DEFAULT_MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    private CallExecutors() {
+    }
+
+    /** The executor and whether the runtime owns it (and so shuts it down). */
+    record Choice(ExecutorService executor, boolean owned, String description) {
+    }
+
+    static Choice choose(String kind) {
+        if (kind.equals("auto")) {
+            ExecutorService managed = managedExecutor();
+            if (managed != null) {
+                return new Choice(managed, false, "the container's " + DEFAULT_MANAGED_EXECUTOR);
+            }
+        }
+        if (!kind.equals("platform")) {
+            ExecutorService virtual = virtualThreads();
+            if (virtual != null) {
+                return new Choice(virtual, true, "virtual threads");
+            }
+            if (kind.equals("virtual")) {
+                LOG.log(Level.WARNING, "jsonrpcws.executor=virtual needs Java 21 or newer; using platform threads");
+            }
+        }
+        return new Choice(platformPool(), true, "a pool of platform threads");
+    }
+
+    /** The container's managed executor, looked up once; {@code null} outside a Jakarta EE container. */
+    private static ExecutorService managedExecutor() {
+        try {
+            Object found = new javax.naming.InitialContext().lookup(DEFAULT_MANAGED_EXECUTOR);
+            return found instanceof ExecutorService e ? e : null;
+        } catch (javax.naming.NamingException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+, found once; the jar targets Java 17. */
+    private static ExecutorService virtualThreads() {
+        try {
+            return (ExecutorService) MethodHandles.publicLookup()
+                    .findStatic(java.util.concurrent.Executors.class, "newVirtualThreadPerTaskExecutor",
+                            MethodType.methodType(ExecutorService.class))
+                    .invoke();
+        } catch (Throwable absent) {
+            return null;
+        }
+    }
+
+    private static ExecutorService platformPool() {
+        int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "jsonrpcws-call-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}

@@ -1,0 +1,179 @@
+package io.jsonrpcws.cdi;
+
+import io.jsonrpcws.api.ConnectionScoped;
+import io.jsonrpcws.api.JsonRpcExceptionMapper;
+import io.jsonrpcws.api.JsonRpcSession;
+import io.jsonrpcws.api.SessionClosed;
+import io.jsonrpcws.api.SessionOpened;
+import io.jsonrpcws.impl.engine.ExceptionMappers;
+import io.jsonrpcws.impl.engine.JsonRpcEngine;
+import io.jsonrpcws.impl.model.InvocationScope;
+import io.jsonrpcws.impl.model.MethodTable;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Destroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.lang.System.Logger.Level;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Everything a deployment's connections share: the engine with the application's method table, JSON-B
+ * and exception mappers; the executor of calls; the connection context and its events; the registry of
+ * open connections. Built once after deployment validation; thread-safe.
+ */
+public final class JsonRpcRuntime {
+
+    private static final System.Logger LOG = System.getLogger(JsonRpcRuntime.class.getName());
+
+    private final RuntimeConfig config;
+    private final JsonRpcEngine engine;
+    private final ConnectionContext connections;
+    private final InvocationScope scope;
+    private final CallExecutors.Choice executor;
+    private final Event<Object> events;
+    private final Map<String, WebSocketConnection> open = new ConcurrentHashMap<>();
+
+    private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine engine, ConnectionContext connections,
+                           InvocationScope scope, CallExecutors.Choice executor, Event<Object> events) {
+        this.config = config;
+        this.engine = engine;
+        this.connections = connections;
+        this.scope = scope;
+        this.executor = executor;
+        this.events = events;
+    }
+
+    static JsonRpcRuntime create(BeanManager beanManager, MethodTable methods, ConnectionContext connections,
+                                 RuntimeConfig config) {
+        Instance<Object> beans = beanManager.createInstance();
+        InvocationScope scope = new CdiInvocationScope(connections, beans.select(RequestContextController.class));
+        JsonRpcEngine.Builder engine = JsonRpcEngine.builder()
+                .methods(methods)
+                .limits(config.limits())
+                .invocationScope(scope)
+                .exceptionMappers(exceptionMappers(beans));
+        Instance<Jsonb> jsonb = beans.select(Jsonb.class);
+        Instance<JsonbConfig> jsonbConfig = beans.select(JsonbConfig.class);
+        if (jsonb.isResolvable()) {
+            engine.jsonb(jsonb.get());
+        } else if (jsonbConfig.isResolvable()) {
+            engine.jsonbConfig(jsonbConfig.get());
+        }
+        CallExecutors.Choice executor = CallExecutors.choose(config.executor());
+        LOG.log(Level.INFO, () -> "jsonrpcws: " + methods.methods().size() + " JSON-RPC methods at "
+                + config.path() + "; calls run on " + executor.description());
+        return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent());
+    }
+
+    private static ExceptionMappers exceptionMappers(Instance<Object> beans) {
+        ExceptionMappers.Builder mappers = ExceptionMappers.builder();
+        for (Instance.Handle<JsonRpcExceptionMapper> handle : beans.select(JsonRpcExceptionMapper.class).handles()) {
+            Class<? extends Throwable> handled = handledType(handle.getBean().getTypes());
+            if (handled == null) {
+                throw new IllegalStateException("exception mapper " + handle.getBean().getBeanClass().getName()
+                        + " must declare its exception type: implements JsonRpcExceptionMapper<YourException>");
+            }
+            mappers.add(handled, handle.get());
+        }
+        return mappers.build();
+    }
+
+    private static Class<? extends Throwable> handledType(Collection<Type> beanTypes) {
+        for (Type t : beanTypes) {
+            if (t instanceof ParameterizedType p && p.getRawType() == JsonRpcExceptionMapper.class
+                    && p.getActualTypeArguments()[0] instanceof Class<?> c && Throwable.class.isAssignableFrom(c)) {
+                return c.asSubclass(Throwable.class);
+            }
+        }
+        return null;
+    }
+
+    /** The settings this runtime runs with. */
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    JsonRpcEngine engine() {
+        return engine;
+    }
+
+    ExecutorService executor() {
+        return executor.executor();
+    }
+
+    /** The open connections, a live unmodifiable view. */
+    public Collection<? extends JsonRpcSession> sessions() {
+        return Collections.unmodifiableCollection(open.values());
+    }
+
+    /**
+     * Sets up a connection that has just opened: registers it, fires {@code @Initialized} and
+     * {@link SessionOpened}. A refused connection is closed with 1008 and its reason.
+     */
+    WebSocketConnection open(Session webSocket, HandshakeData handshake) {
+        webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
+        webSocket.setMaxBinaryMessageBufferSize(125);
+        WebSocketConnection connection = new WebSocketConnection(webSocket, handshake, this);
+        open.put(connection.id(), connection);
+        Object token = scope.begin(connection);
+        try {
+            events.select(Initialized.Literal.of(ConnectionScoped.class)).fire(connection);
+            SessionOpened opened = new SessionOpened(connection);
+            events.select(SessionOpened.class).fire(opened);
+            if (opened.refusal() != null) {
+                connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), opened.refusal());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an observer of the connection's opening failed; closing it", e);
+            connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "internal error");
+        } finally {
+            scope.end(token);
+        }
+        return connection;
+    }
+
+    /** Tears a closed connection down: {@link SessionClosed}, then its connection-scoped beans. */
+    void closed(WebSocketConnection connection, CloseReason reason) {
+        if (!connection.markClosed()) {
+            return;
+        }
+        open.remove(connection.id());
+        Object token = scope.begin(connection);
+        try {
+            events.select(SessionClosed.class).fire(new SessionClosed(connection, reason.getCloseCode().getCode(),
+                    reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase()));
+            events.select(BeforeDestroyed.Literal.of(ConnectionScoped.class)).fire(connection);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an observer of the connection's closing failed", e);
+        } finally {
+            connection.store().destroyAll();
+            scope.end(token);
+        }
+        try {
+            events.select(Destroyed.Literal.of(ConnectionScoped.class)).fire(connection);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an observer of @Destroyed(ConnectionScoped.class) failed", e);
+        }
+    }
+
+    /** Stops the executor if the runtime owns it; open connections are left to the container. */
+    void shutdown() {
+        if (executor.owned()) {
+            executor.executor().shutdown();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.jsonrpcws.cdi;
+
+import io.jsonrpcws.impl.model.MethodInvoker;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+
+/**
+ * Invokers for CDI 4.0 containers, which have no {@code jakarta.enterprise.invoke}: a method handle
+ * made once, called on the bean's contextual reference so that interceptors and decorators apply. A
+ * normal-scoped (or singleton) bean's reference is obtained once and kept; a {@code @Dependent} bean is
+ * created for each call and destroyed when the method returns, as CDI 4.1 invokers do.
+ */
+final class MethodHandleInvokers {
+
+    private static final MethodType SPREAD = MethodType.methodType(Object.class, Object.class, Object[].class);
+
+    private MethodHandleInvokers() {
+    }
+
+    static MethodInvoker create(BeanManager beanManager, Bean<?> bean, Method method) {
+        MethodHandle handle;
+        try {
+            method.setAccessible(true);
+            handle = MethodHandles.lookup().unreflect(method)
+                    .asSpreader(Object[].class, method.getParameterCount())
+                    .asType(SPREAD);
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new IllegalStateException("cannot access " + method, e);
+        }
+        return bean.getScope() == Dependent.class
+                ? new PerCall(beanManager, bean, handle)
+                : new Shared(beanManager, bean, handle);
+    }
+
+    private static final class Shared implements MethodInvoker {
+        private final BeanManager beanManager;
+        private final Bean<?> bean;
+        private final MethodHandle handle;
+        private volatile Object reference;
+
+        Shared(BeanManager beanManager, Bean<?> bean, MethodHandle handle) {
+            this.beanManager = beanManager;
+            this.bean = bean;
+            this.handle = handle;
+        }
+
+        @Override
+        public Object invoke(Object[] args) throws Throwable {
+            Object target = reference;
+            if (target == null) {
+                // a client proxy (or the singleton itself): obtained after deployment, then valid for good
+                target = beanManager.getReference(bean, bean.getBeanClass(), beanManager.createCreationalContext(bean));
+                reference = target;
+            }
+            return handle.invokeExact(target, args);
+        }
+    }
+
+    private static final class PerCall implements MethodInvoker {
+        private final BeanManager beanManager;
+        private final Bean<?> bean;
+        private final MethodHandle handle;
+
+        PerCall(BeanManager beanManager, Bean<?> bean, MethodHandle handle) {
+            this.beanManager = beanManager;
+            this.bean = bean;
+            this.handle = handle;
+        }
+
+        @Override
+        public Object invoke(Object[] args) throws Throwable {
+            CreationalContext<?> context = beanManager.createCreationalContext(bean);
+            try {
+                Object target = beanManager.getReference(bean, bean.getBeanClass(), context);
+                return handle.invokeExact(target, args);
+            } finally {
+                context.release();
+            }
+        }
+    }
+}

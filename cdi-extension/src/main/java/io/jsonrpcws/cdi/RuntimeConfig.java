@@ -1,0 +1,110 @@
+package io.jsonrpcws.cdi;
+
+import io.jsonrpcws.impl.engine.Limits;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The runtime's settings, read once at start-up from MicroProfile Config where the application has it
+ * (Payara, WildFly), otherwise from system properties.
+ *
+ * @param path              {@code jsonrpcws.path}: the endpoint's path, default {@code /jsonrpc}
+ * @param maxMessageSize    {@code jsonrpcws.max-message-size}: the largest text frame in bytes, default 1 MiB;
+ *                          larger frames close the connection with 1009
+ * @param maxInFlight       {@code jsonrpcws.max-in-flight}: frames of one connection processed at once,
+ *                          default 64; further frames wait in order
+ * @param maxPendingFrames  {@code jsonrpcws.max-pending-frames}: frames of one connection waiting for a slot,
+ *                          default 1024; one more closes the connection with 1008
+ * @param inOrder           {@code jsonrpcws.in-order}: process one frame of a connection at a time, answers in
+ *                          the order received; default {@code false}
+ * @param maxSendQueueBytes {@code jsonrpcws.max-send-queue}: characters of answers waiting for a client
+ *                          that does not read, default 16 Mi; beyond it the connection is closed with 1008
+ * @param executor          {@code jsonrpcws.executor}: {@code auto} (the container's managed executor, else
+ *                          virtual threads where the JVM has them, else a pool), {@code virtual} or
+ *                          {@code platform}
+ * @param limits            {@code jsonrpcws.max-batch-size}, {@code jsonrpcws.max-depth},
+ *                          {@code jsonrpcws.max-string-length}, {@code jsonrpcws.max-number-length}
+ */
+public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
+                            long maxSendQueueBytes, String executor, Limits limits) {
+
+    /** Reads the settings from MicroProfile Config if present, otherwise from system properties. */
+    public static RuntimeConfig load() {
+        return from(source(RuntimeConfig.class.getClassLoader()));
+    }
+
+    /** Reads the settings from a source of raw values. */
+    public static RuntimeConfig from(Function<String, Optional<String>> source) {
+        Limits d = Limits.DEFAULT;
+        int maxInFlight = integer(source, "jsonrpcws.max-in-flight", 64);
+        boolean inOrder = source.apply("jsonrpcws.in-order").map(Boolean::parseBoolean).orElse(false);
+        String path = source.apply("jsonrpcws.path").orElse("/jsonrpc");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("jsonrpcws.path must start with '/': " + path);
+        }
+        String executor = source.apply("jsonrpcws.executor").orElse("auto");
+        if (!executor.equals("auto") && !executor.equals("virtual") && !executor.equals("platform")) {
+            throw new IllegalArgumentException("jsonrpcws.executor must be auto, virtual or platform: " + executor);
+        }
+        return new RuntimeConfig(
+                path,
+                integer(source, "jsonrpcws.max-message-size", 1 << 20),
+                inOrder ? 1 : maxInFlight,
+                integer(source, "jsonrpcws.max-pending-frames", 1024),
+                inOrder,
+                integer(source, "jsonrpcws.max-send-queue", 16 << 20),
+                executor,
+                new Limits(
+                        integer(source, "jsonrpcws.max-batch-size", d.maxBatchSize()),
+                        integer(source, "jsonrpcws.max-depth", d.maxDepth()),
+                        integer(source, "jsonrpcws.max-string-length", d.maxStringLength()),
+                        integer(source, "jsonrpcws.max-number-length", d.maxNumberLength())));
+    }
+
+    private static int integer(Function<String, Optional<String>> source, String key, int fallback) {
+        Optional<String> raw = source.apply(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get().trim());
+            if (value < 1) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a positive integer: " + raw.get());
+        }
+    }
+
+    /**
+     * MicroProfile Config when its API is visible (found reflectively, once: the jar does not depend on it),
+     * otherwise system properties.
+     */
+    @SuppressWarnings("unchecked")
+    static Function<String, Optional<String>> source(ClassLoader loader) {
+        try {
+            Class<?> provider = Class.forName("org.eclipse.microprofile.config.ConfigProvider", true, loader);
+            Class<?> configType = Class.forName("org.eclipse.microprofile.config.Config", true, loader);
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            Object config = lookup.findStatic(provider, "getConfig", MethodType.methodType(configType)).invoke();
+            MethodHandle get = lookup.findVirtual(configType, "getOptionalValue",
+                    MethodType.methodType(Optional.class, String.class, Class.class)).bindTo(config);
+            return key -> {
+                try {
+                    return (Optional<String>) get.invoke(key, String.class);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException("MicroProfile Config failed on " + key, t);
+                }
+            };
+        } catch (Throwable absent) {
+            return key -> Optional.ofNullable(System.getProperty(key));
+        }
+    }
+}
