@@ -81,7 +81,7 @@ final class MessageReader {
         while ((e = parser.next()) != Event.END_ARRAY) {
             if (batch.size() == limits.maxBatchSize()) {
                 ParamBinder.skipValue(parser, e);
-                parser.skipArray();
+                ParamBinder.skipEnclosing(parser);
                 return new Frame(invalid(Version.V2_0, JsonRpcId.NULL,
                         "a batch may hold at most " + limits.maxBatchSize() + " messages"), null);
             }
@@ -182,7 +182,9 @@ final class MessageReader {
             }
         }
 
-        Version version = jsonrpc == null ? Version.V1_0 : Version.V2_0;
+        // Only a method says that an object without jsonrpc is a 1.0 call; anything else is not a
+        // request of either version and gets 2.0's Invalid Request, as the specification's {"foo": "boo"}.
+        Version version = jsonrpc == null && (seen & METHOD) != 0 ? Version.V1_0 : Version.V2_0;
         JsonRpcId answerId = id == null ? JsonRpcId.NULL : id;
         if (jsonrpc != null && !"2.0".equals(jsonrpc)) {
             return invalid(version, answerId, "jsonrpc must be \"2.0\"");

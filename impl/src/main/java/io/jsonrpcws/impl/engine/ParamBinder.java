@@ -67,7 +67,7 @@ final class ParamBinder {
             Outcome failed = readInto(parser, e, p, args);
             if (failed != null) {
                 if (!failed.parserLost()) {
-                    parser.skipArray();
+                    skipEnclosing(parser);
                 }
                 return failed;
             }
@@ -95,7 +95,7 @@ final class ParamBinder {
             Outcome failed = readInto(parser, e, p, args);
             if (failed != null) {
                 if (!failed.parserLost()) {
-                    parser.skipObject();
+                    skipEnclosing(parser);
                 }
                 return failed;
             }
@@ -199,19 +199,33 @@ final class ParamBinder {
 
     /** Skips the rest of the params structure after the value whose first event is {@code e}. */
     private static void skipRest(JsonParser parser, Event e) {
-        if (e == Event.END_OBJECT) {
-            parser.skipObject();
-            return;
+        if (e != Event.END_OBJECT) {
+            skipValue(parser, e);
         }
-        skipValue(parser, e);
-        parser.skipArray();
+        skipEnclosing(parser);
     }
 
+    /**
+     * Skips the value whose first event is {@code e}. Every event is read rather than calling
+     * {@link JsonParser#skipArray()}: Parsson's skip only counts brackets, so it accepts invalid JSON
+     * inside the skipped value and never returns when the frame ends inside it.
+     */
     static void skipValue(JsonParser parser, Event e) {
-        if (e == Event.START_ARRAY) {
-            parser.skipArray();
-        } else if (e == Event.START_OBJECT) {
-            parser.skipObject();
+        if (e == Event.START_ARRAY || e == Event.START_OBJECT) {
+            skipEnclosing(parser);
+        }
+    }
+
+    /** Skips to the end of the array or object the parser is in, checking the JSON on the way. */
+    static void skipEnclosing(JsonParser parser) {
+        int depth = 1;
+        while (depth > 0) {
+            switch (parser.next()) {
+                case START_ARRAY, START_OBJECT -> depth++;
+                case END_ARRAY, END_OBJECT -> depth--;
+                default -> {
+                }
+            }
         }
     }
 
