@@ -1,0 +1,83 @@
+package io.jsonrpcws.standalone;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tyrus on a Grizzly listener bound to the address it is given. Tyrus's own standalone server listens on
+ * 0.0.0.0 whatever host it is told, so this container sets Grizzly up itself. It also serves the
+ * classpath's {@code META-INF/resources/} as static files, as servlet containers do.
+ */
+final class BoundServerContainer extends TyrusServerContainer {
+
+    private final String host;
+    private final WebSocketEngine engine;
+    private HttpServer http;
+    private NetworkListener listener;
+
+    BoundServerContainer(String host, int incomingBufferSize) {
+        super((Set<Class<?>>) null);
+        this.host = host;
+        this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferSize).build();
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, "");
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, "");
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+        return engine;
+    }
+
+    @Override
+    public void start(String rootPath, int port) throws IOException, DeploymentException {
+        http = new HttpServer();
+        listener = new NetworkListener("jsonrpcws", host, port);
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // WebSocket connections live as long as their peers want; HTTP's idle timeout must not end them
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        listener.registerAddOn(new WebSocketAddOn(this, ""));
+        http.addListener(listener);
+        http.getServerConfiguration().addHttpHandler(
+                new CLStaticHttpHandler(BoundServerContainer.class.getClassLoader(), "/META-INF/resources/"), "/");
+        http.start();
+        super.start(rootPath, listener.getPort());
+    }
+
+    @Override
+    public int getPort() {
+        return listener == null ? -1 : listener.getPort();
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        if (http != null) {
+            http.shutdownNow();
+        }
+    }
+}
