@@ -105,7 +105,9 @@ public final class JsonRpcServer implements AutoCloseable {
         public JsonRpcServer start() {
             Weld weld = new Weld(UUID.randomUUID().toString()).property("org.jboss.weld.se.shutdownHook", false);
             if (!beanClasses.isEmpty()) {
-                weld.disableDiscovery().addBeanClasses(beanClasses.toArray(Class<?>[]::new));
+                // without discovery Weld SE loads no extension from META-INF/services either, ours included
+                weld.disableDiscovery().addBeanClasses(beanClasses.toArray(Class<?>[]::new))
+                        .addExtension(new JsonRpcExtension());
             }
             WeldContainer cdi;
             try {
