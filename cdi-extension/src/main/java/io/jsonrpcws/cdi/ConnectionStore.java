@@ -58,13 +58,15 @@ final class ConnectionStore {
         }
     }
 
-    /** Destroys every instance; later look-ups fail. */
+    /**
+     * Destroys every instance; later look-ups fail. The instances stay visible until all are destroyed, so a
+     * {@code @PreDestroy} may still use the connection's other beans, its {@code JsonRpcSession} included.
+     */
     void destroyAll() {
         List<Entry<?>> all;
         synchronized (this) {
             destroyed = true;
             all = new ArrayList<>(instances.values());
-            instances.clear();
         }
         for (Entry<?> entry : all) {
             try {
@@ -73,6 +75,7 @@ final class ConnectionStore {
                 LOG.log(Level.WARNING, "destroying a connection-scoped bean failed", e);
             }
         }
+        instances.clear();
     }
 
     /** How many instances the connection holds now. */
