@@ -1,12 +1,15 @@
 package io.jsonrpcws.api;
 
+import java.lang.reflect.Type;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
- * One client's WebSocket connection, as services see it.
+ * One client's WebSocket connection, as services see it, and the way to call the client back.
  *
  * <p>Injectable with {@code @Inject} wherever a call or a connection event of the connection is active,
  * and resolvable as a service method parameter. The object stays valid after the connection closes;
@@ -51,4 +54,44 @@ public interface JsonRpcSession {
      * @param reason at most 123 bytes of UTF-8; may be empty
      */
     void close(int code, String reason);
+
+    /**
+     * Sends the client a notification: a call that expects no answer. Returns at once; the frame is
+     * queued behind the connection's other outgoing frames. Does nothing if the connection is closed.
+     *
+     * @param method the client's method name
+     * @param params the positional params, serialized with the application's JSON-B
+     */
+    void notify(String method, Object... params);
+
+    /**
+     * Calls a method of the client and returns its answer, with the default timeout
+     * ({@code jsonrpcws.request-timeout}, 30 seconds unless configured).
+     *
+     * @param method     the client's method name
+     * @param resultType the Java type the {@code result} is bound to
+     * @param params     the positional params, serialized with the application's JSON-B
+     * @return a stage that completes with the result; exceptionally with a {@link JsonRpcException} for an
+     *         error answer, a {@link java.util.concurrent.TimeoutException} when no answer came in time, or a
+     *         {@link ConnectionClosedException} when the connection closed first
+     */
+    <T> CompletionStage<T> request(String method, Class<T> resultType, Object... params);
+
+    /**
+     * Like {@link #request(String, Class, Object...)}, with a generic result type and a timeout of its own.
+     *
+     * @param resultType the Java type the {@code result} is bound to, such as a {@code ParameterizedType}
+     * @param timeout    how long to wait for the answer
+     */
+    <T> CompletionStage<T> request(String method, Type resultType, Duration timeout, Object... params);
+
+    /**
+     * A typed proxy of the client's methods: an interface whose methods carry {@link JsonRpcMethod} (and
+     * whose {@link JsonRpcService} names a namespace, if any). A {@code void} method sends a notification;
+     * a method returning {@code CompletionStage<T>} sends a request and completes as
+     * {@link #request(String, Type, Duration, Object...)} does. Other return types are refused here.
+     *
+     * @throws IllegalArgumentException when {@code clientInterface} is not an interface of such methods
+     */
+    <T> T remote(Class<T> clientInterface);
 }

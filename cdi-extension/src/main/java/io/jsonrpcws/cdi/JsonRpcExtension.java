@@ -3,11 +3,13 @@ package io.jsonrpcws.cdi;
 import io.jsonrpcws.api.ConnectionScoped;
 import io.jsonrpcws.api.JsonRpcService;
 import io.jsonrpcws.api.JsonRpcSession;
+import io.jsonrpcws.api.JsonRpcSessions;
 import io.jsonrpcws.impl.model.MethodDescription;
 import io.jsonrpcws.impl.model.MethodInvoker;
 import io.jsonrpcws.impl.model.MethodTable;
 import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.model.ServiceModel;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -37,6 +39,7 @@ public class JsonRpcExtension implements Extension {
 
     private final ServiceModel model = new ServiceModel(ContextParameters.ALL);
     private final ConnectionContext connections = new ConnectionContext();
+    private final OpenSessions sessions = new OpenSessions();
     private final List<String> problems = new ArrayList<>();
     private final List<MethodDescription> descriptions = new ArrayList<>();
     private final List<RpcMethod> methods = new ArrayList<>();
@@ -78,6 +81,11 @@ public class JsonRpcExtension implements Extension {
                 .scope(ConnectionScoped.class)
                 .createWith(c -> connections.connection());
         event.addBean()
+                .beanClass(OpenSessions.class)
+                .types(JsonRpcSessions.class, Object.class)
+                .scope(Dependent.class)
+                .createWith(c -> sessions);
+        event.addBean()
                 .beanClass(WebSocketConnection.class)
                 .types(Session.class, Object.class)
                 .scope(ConnectionScoped.class)
@@ -89,7 +97,7 @@ public class JsonRpcExtension implements Extension {
             return;
         }
         try {
-            runtime = JsonRpcRuntime.create(beanManager, MethodTable.of(methods), connections, RuntimeConfig.load());
+            runtime = JsonRpcRuntime.create(beanManager, MethodTable.of(methods), connections, sessions, RuntimeConfig.load());
         } catch (RuntimeException e) {
             event.addDeploymentProblem(e);
         }

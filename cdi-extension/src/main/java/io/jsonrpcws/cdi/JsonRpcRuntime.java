@@ -2,7 +2,7 @@ package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.ConnectionScoped;
 import io.jsonrpcws.api.JsonRpcExceptionMapper;
-import io.jsonrpcws.api.JsonRpcSession;
+import io.jsonrpcws.api.JsonRpcSessions;
 import io.jsonrpcws.api.SessionClosed;
 import io.jsonrpcws.api.SessionOpened;
 import io.jsonrpcws.impl.engine.ExceptionMappers;
@@ -25,9 +25,6 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -45,20 +42,22 @@ public final class JsonRpcRuntime {
     private final InvocationScope scope;
     private final CallExecutors.Choice executor;
     private final Event<Object> events;
-    private final Map<String, WebSocketConnection> open = new ConcurrentHashMap<>();
+    private final OpenSessions open;
 
     private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine engine, ConnectionContext connections,
-                           InvocationScope scope, CallExecutors.Choice executor, Event<Object> events) {
+                           InvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
+                           OpenSessions open) {
         this.config = config;
         this.engine = engine;
         this.connections = connections;
         this.scope = scope;
         this.executor = executor;
         this.events = events;
+        this.open = open;
     }
 
     static JsonRpcRuntime create(BeanManager beanManager, MethodTable methods, ConnectionContext connections,
-                                 RuntimeConfig config) {
+                                 OpenSessions open, RuntimeConfig config) {
         Instance<Object> beans = beanManager.createInstance();
         InvocationScope scope = new CdiInvocationScope(connections, beans.select(RequestContextController.class));
         JsonRpcEngine.Builder engine = JsonRpcEngine.builder()
@@ -76,7 +75,7 @@ public final class JsonRpcRuntime {
         CallExecutors.Choice executor = CallExecutors.choose(config.executor());
         LOG.log(Level.INFO, () -> "jsonrpcws: " + methods.methods().size() + " JSON-RPC methods at "
                 + config.path() + "; calls run on " + executor.description());
-        return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent());
+        return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent(), open);
     }
 
     private static ExceptionMappers exceptionMappers(Instance<Object> beans) {
@@ -115,9 +114,9 @@ public final class JsonRpcRuntime {
         return executor.executor();
     }
 
-    /** The open connections, a live unmodifiable view. */
-    public Collection<? extends JsonRpcSession> sessions() {
-        return Collections.unmodifiableCollection(open.values());
+    /** The open connections. */
+    public JsonRpcSessions sessions() {
+        return open;
     }
 
     /**
@@ -128,7 +127,7 @@ public final class JsonRpcRuntime {
         webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
         webSocket.setMaxBinaryMessageBufferSize(125);
         WebSocketConnection connection = new WebSocketConnection(webSocket, handshake, this);
-        open.put(connection.id(), connection);
+        open.add(connection);
         Object token = scope.begin(connection);
         try {
             events.select(Initialized.Literal.of(ConnectionScoped.class)).fire(connection);
@@ -151,7 +150,7 @@ public final class JsonRpcRuntime {
         if (!connection.markClosed()) {
             return;
         }
-        open.remove(connection.id());
+        open.remove(connection);
         Object token = scope.begin(connection);
         try {
             events.select(SessionClosed.class).fire(new SessionClosed(connection, reason.getCloseCode().getCode(),

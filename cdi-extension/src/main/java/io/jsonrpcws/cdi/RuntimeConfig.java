@@ -5,6 +5,7 @@ import io.jsonrpcws.impl.engine.Limits;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,11 +27,13 @@ import java.util.function.Function;
  * @param executor          {@code jsonrpcws.executor}: {@code auto} (the container's managed executor, else
  *                          virtual threads where the JVM has them, else a pool), {@code virtual} or
  *                          {@code platform}
+ * @param requestTimeout    {@code jsonrpcws.request-timeout}: how long a call to the client waits for its answer
+ *                          unless it gives its own timeout, in milliseconds; default 30000
  * @param limits            {@code jsonrpcws.max-batch-size}, {@code jsonrpcws.max-depth},
  *                          {@code jsonrpcws.max-string-length}, {@code jsonrpcws.max-number-length}
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
-                            long maxSendQueueBytes, String executor, Limits limits) {
+                            long maxSendQueueBytes, String executor, Duration requestTimeout, Limits limits) {
 
     /** Reads the settings from MicroProfile Config if present, otherwise from system properties. */
     public static RuntimeConfig load() {
@@ -58,6 +61,7 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                 inOrder,
                 integer(source, "jsonrpcws.max-send-queue", 16 << 20),
                 executor,
+                Duration.ofMillis(integer(source, "jsonrpcws.request-timeout", 30_000)),
                 new Limits(
                         integer(source, "jsonrpcws.max-batch-size", d.maxBatchSize()),
                         integer(source, "jsonrpcws.max-depth", d.maxDepth()),

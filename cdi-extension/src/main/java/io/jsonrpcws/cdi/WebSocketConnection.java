@@ -1,10 +1,16 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.JsonRpcSession;
+import io.jsonrpcws.impl.engine.CallsToPeer;
+import io.jsonrpcws.impl.engine.OutgoingCalls;
+import io.jsonrpcws.impl.engine.ReadFrame;
+import io.jsonrpcws.impl.engine.RemoteProxies;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.lang.reflect.Type;
+import java.time.Duration;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -26,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * slow method delays only the frames queued behind the cap on its own connection, and the thread that
  * delivered the frame is never blocked. With {@code maxInFlight = 1} frames are processed in order.
  */
-final class WebSocketConnection implements JsonRpcSession {
+final class WebSocketConnection implements JsonRpcSession, CallsToPeer {
 
     private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
 
@@ -37,8 +43,9 @@ final class WebSocketConnection implements JsonRpcSession {
     private final Map<String, Object> properties = new ConcurrentHashMap<>();
     private final SerialSender sender;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final OutgoingCalls outgoing;
 
-    private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private final ArrayDeque<ReadFrame> pending = new ArrayDeque<>();
     private int inFlight;
 
     WebSocketConnection(Session webSocket, HandshakeData handshake, JsonRpcRuntime runtime) {
@@ -47,6 +54,12 @@ final class WebSocketConnection implements JsonRpcSession {
         this.runtime = runtime;
         this.sender = new SerialSender(webSocket, runtime.config().maxSendQueueBytes(),
                 () -> close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "client is not reading its answers"));
+        this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), runtime.config().requestTimeout());
+    }
+
+    @Override
+    public OutgoingCalls outgoingCalls() {
+        return outgoing;
     }
 
     ConnectionStore store() {
@@ -57,8 +70,17 @@ final class WebSocketConnection implements JsonRpcSession {
         return webSocket;
     }
 
-    /** Takes a text frame from the container's thread. */
-    void onText(String frame) {
+    /**
+     * Takes a text frame on the container's thread. The frame is read here; answers to this side's calls
+     * and refusals are settled at once, so that a service method awaiting its client's answer gets it even
+     * while its own connection's calls queue behind it; calls of methods go to the executor.
+     */
+    void onText(String text) {
+        ReadFrame frame = runtime.engine().read(text);
+        if (!frame.callsMethods()) {
+            runtime.engine().execute(frame, this).thenAccept(this::sendAnswer);
+            return;
+        }
         RuntimeConfig config = runtime.config();
         synchronized (this) {
             if (inFlight < config.maxInFlight()) {
@@ -78,7 +100,13 @@ final class WebSocketConnection implements JsonRpcSession {
         start(frame);
     }
 
-    private void start(String frame) {
+    private void sendAnswer(String text) {
+        if (text != null) {
+            sender.send(text);
+        }
+    }
+
+    private void start(ReadFrame frame) {
         try {
             runtime.executor().execute(() -> process(frame));
         } catch (RejectedExecutionException e) {
@@ -87,10 +115,10 @@ final class WebSocketConnection implements JsonRpcSession {
         }
     }
 
-    private void process(String frame) {
+    private void process(ReadFrame frame) {
         CompletionStage<String> answer;
         try {
-            answer = runtime.engine().handle(frame, this);
+            answer = runtime.engine().execute(frame, this);
         } catch (RuntimeException | Error e) {
             // the engine answers every frame; reaching here is a bug, and must not stall the connection
             LOG.log(Level.ERROR, "the engine failed on a frame of connection " + id(), e);
@@ -98,15 +126,13 @@ final class WebSocketConnection implements JsonRpcSession {
             return;
         }
         answer.whenComplete((text, failure) -> {
-            if (text != null) {
-                sender.send(text);
-            }
+            sendAnswer(text);
             finished();
         });
     }
 
     private void finished() {
-        String next;
+        ReadFrame next;
         synchronized (this) {
             next = pending.poll();
             if (next == null) {
@@ -120,6 +146,7 @@ final class WebSocketConnection implements JsonRpcSession {
     boolean markClosed() {
         boolean first = closed.compareAndSet(false, true);
         if (first) {
+            outgoing.closed("connection " + id() + " closed");
             sender.close();
             synchronized (this) {
                 pending.clear();
@@ -199,6 +226,26 @@ final class WebSocketConnection implements JsonRpcSession {
         }
         String cut = new String(bytes, 0, 123, StandardCharsets.UTF_8);
         return cut.endsWith("\uFFFD") ? cut.substring(0, cut.length() - 1) : cut;
+    }
+
+    @Override
+    public void notify(String method, Object... params) {
+        outgoing.notify(method, params);
+    }
+
+    @Override
+    public <T> CompletionStage<T> request(String method, Class<T> resultType, Object... params) {
+        return outgoing.request(method, resultType, outgoing.defaultTimeout(), params);
+    }
+
+    @Override
+    public <T> CompletionStage<T> request(String method, Type resultType, Duration timeout, Object... params) {
+        return outgoing.request(method, resultType, timeout, params);
+    }
+
+    @Override
+    public <T> T remote(Class<T> clientInterface) {
+        return RemoteProxies.create(clientInterface, outgoing);
     }
 
     @Override

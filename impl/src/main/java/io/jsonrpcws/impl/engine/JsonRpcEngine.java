@@ -18,6 +18,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParserFactory;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Answers JSON-RPC 2.0 and 1.0 frames: one text in, one text (or nothing) out. Transport-free: the
@@ -45,6 +48,7 @@ public final class JsonRpcEngine {
     private final JsonParserFactory parsers;
     private final ParamBinder binder;
     private final ResponseWriter writer;
+    private final Jsonb jsonb;
 
     private JsonRpcEngine(Builder b) {
         this.methods = Objects.requireNonNull(b.methods, "methods");
@@ -52,7 +56,7 @@ public final class JsonRpcEngine {
         this.mappers = b.mappers;
         this.scope = b.scope;
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
-        Jsonb jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
+        this.jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
         this.binder = new ParamBinder(ValueReader.of(jsonb), b.standardScalars);
         this.writer = new ResponseWriter(jsonb, b.standardScalars);
     }
@@ -134,21 +138,55 @@ public final class JsonRpcEngine {
      *         call of the frame has completed, and never exceptionally
      */
     public CompletionStage<String> handle(String frame, Object connection) {
+        return execute(read(frame), connection);
+    }
+
+    /**
+     * Reads a frame and binds its params without running anything, so that a transport can read on the
+     * thread that received it and run it elsewhere. Never throws: a frame that is not JSON or exceeds a
+     * limit is read as its error answer.
+     */
+    public ReadFrame read(String frame) {
         String overLimit = FrameScanner.check(frame, limits);
         if (overLimit != null) {
-            return answer(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.invalidRequest(overLimit)));
+            return new ReadFrame(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.invalidRequest(overLimit)), null, null);
         }
-        MessageReader.Frame read;
         try {
-            read = new MessageReader(methods, binder, parsers, limits, frame).readFrame();
+            MessageReader.Frame read = new MessageReader(methods, binder, parsers, limits, frame).readFrame();
+            return new ReadFrame(null, read.single(), read.batch());
         } catch (JsonException | NoSuchElementException e) {
-            return answer(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.PARSE_ERROR));
+            return new ReadFrame(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.PARSE_ERROR), null, null);
         }
-        if (read.single() != null) {
-            Object answer = execute(read.single(), connection);
+    }
+
+    /**
+     * Runs a frame read by {@link #read}: calls its methods, hands answers to this side's calls to the
+     * connection's {@link CallsToPeer#outgoingCalls()}.
+     *
+     * @param connection the transport's connection object, handed to context parameters; may be {@code null}
+     * @return the answer's text, or {@code null} when there is none; completes when every call of the frame
+     *         has completed, and never exceptionally
+     */
+    public CompletionStage<String> execute(ReadFrame frame, Object connection) {
+        if (frame.answer != null) {
+            return answer(frame.answer);
+        }
+        if (frame.single != null) {
+            Object answer = execute(frame.single, connection);
             return answer instanceof String s ? answer(s) : answer == null ? NO_ANSWER : stage(answer);
         }
-        return batch(read.batch(), connection);
+        return batch(frame.batch, connection);
+    }
+
+    /**
+     * Makes the registry of this side's calls to the peer over one connection.
+     *
+     * @param send           sends a frame on the connection, after those sent before
+     * @param completions    where answers complete their stages
+     * @param defaultTimeout the timeout of requests that do not give one
+     */
+    public OutgoingCalls outgoingCalls(Consumer<String> send, Executor completions, Duration defaultTimeout) {
+        return new OutgoingCalls(new RequestWriter(writer), jsonb, send, completions, defaultTimeout);
     }
 
     private CompletionStage<String> batch(List<Incoming> messages, Object connection) {
@@ -192,12 +230,20 @@ public final class JsonRpcEngine {
      * {@code null} for no answer.
      */
     private Object execute(Incoming message, Object connection) {
-        // Java 17 has no pattern switch; the three cases of the sealed type are checked in turn.
+        // Java 17 has no pattern switch; the cases of the sealed type are checked in turn.
         if (message instanceof Incoming.Request r) {
             return call(r, connection);
         }
         if (message instanceof Incoming.Notification n) {
             notify(n, connection);
+            return null;
+        }
+        if (message instanceof Incoming.Response r) {
+            if (connection instanceof CallsToPeer peer) {
+                peer.outgoingCalls().accept(r);
+            } else {
+                LOG.log(Level.DEBUG, "an answer came on a connection that makes no calls; dropped");
+            }
             return null;
         }
         Incoming.Rejected rejected = (Incoming.Rejected) message;

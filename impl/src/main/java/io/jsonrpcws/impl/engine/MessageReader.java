@@ -9,6 +9,7 @@ import io.jsonrpcws.impl.protocol.Version;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
@@ -30,6 +31,8 @@ final class MessageReader {
     private static final int METHOD = 2;
     private static final int ID = 4;
     private static final int PARAMS = 8;
+    private static final int RESULT = 16;
+    private static final int ERROR = 32;
 
     /** What a frame held: one message, or a batch (never empty). */
     record Frame(Incoming single, List<Incoming> batch) {
@@ -115,6 +118,8 @@ final class MessageReader {
         JsonStructure deferredParams = null;
         ParamBinder.Outcome bound = null;
         String problem = null;
+        JsonValue result = null;
+        JsonValue error = null;
         int seen = 0;
 
         Event e;
@@ -126,6 +131,8 @@ final class MessageReader {
                 case "method" -> METHOD;
                 case "id" -> ID;
                 case "params" -> PARAMS;
+                case "result" -> RESULT;
+                case "error" -> ERROR;
                 default -> 0;
             };
             if ((seen & member) != 0) {
@@ -178,8 +185,17 @@ final class MessageReader {
                         deferredParams = e == Event.START_ARRAY ? parser.getArray() : parser.getObject();
                     }
                 }
+                case RESULT -> result = parser.getValue();
+                case ERROR -> error = parser.getValue();
                 default -> ParamBinder.skipValue(parser, e);
             }
+        }
+
+        // An object with a result or an error and no method answers one of this side's calls. It is never
+        // answered back, whatever is wrong with it, lest two peers answer each other's answers forever.
+        if ((seen & METHOD) == 0 && (seen & (RESULT | ERROR)) != 0) {
+            return new Incoming.Response(jsonrpc == null ? Version.V1_0 : Version.V2_0,
+                    id == null ? JsonRpcId.NULL : id, result, error);
         }
 
         // Only a method says that an object without jsonrpc is a 1.0 call; anything else is not a

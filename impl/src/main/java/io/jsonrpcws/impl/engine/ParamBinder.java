@@ -117,7 +117,13 @@ final class ParamBinder {
             return Outcome.failed(ErrorObject.invalidParams(label(p), "null is not allowed for " + typeName(p.type())));
         }
         if (standardScalars) {
-            Object fast = readScalar(parser, e, p.type());
+            Object fast;
+            try {
+                fast = readScalar(parser, e, p.type());
+            } catch (ArithmeticException ex) {
+                return Outcome.failed(ErrorObject.invalidParams(label(p),
+                        "cannot bind JSON number to " + typeName(p.type()) + ": not a whole number within its range"));
+            }
             if (fast != NOT_SCALAR) {
                 args[p.index()] = fast;
                 return null;
@@ -144,21 +150,21 @@ final class ParamBinder {
         if (type == String.class) {
             return e == Event.VALUE_STRING ? parser.getString() : NOT_SCALAR;
         }
+        // Numbers for int and long are never left to JSON-B, which truncates 1.5 and wraps 9999999999
+        // around silently: a value that does not fit exactly throws ArithmeticException.
         if (type == int.class || type == Integer.class) {
-            if (e == Event.VALUE_NUMBER && parser.isIntegralNumber()) {
+            if (e == Event.VALUE_NUMBER) {
                 String digits = parser.getString();
-                if (digits.length() <= 9) {
-                    return Integer.parseInt(digits);
-                }
+                return parser.isIntegralNumber() && digits.length() <= 9
+                        ? Integer.parseInt(digits) : parser.getBigDecimal().intValueExact();
             }
             return NOT_SCALAR;
         }
         if (type == long.class || type == Long.class) {
-            if (e == Event.VALUE_NUMBER && parser.isIntegralNumber()) {
+            if (e == Event.VALUE_NUMBER) {
                 String digits = parser.getString();
-                if (digits.length() <= 18) {
-                    return Long.parseLong(digits);
-                }
+                return parser.isIntegralNumber() && digits.length() <= 18
+                        ? Long.parseLong(digits) : parser.getBigDecimal().longValueExact();
             }
             return NOT_SCALAR;
         }

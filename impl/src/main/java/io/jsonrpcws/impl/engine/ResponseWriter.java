@@ -88,7 +88,7 @@ final class ResponseWriter {
         }
     }
 
-    private void value(StringBuilder out, Object value) {
+    void value(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
         } else if (standardScalars && value instanceof String s) {

@@ -1,6 +1,7 @@
 package io.jsonrpcws.impl.protocol;
 
 import io.jsonrpcws.impl.model.RpcMethod;
+import jakarta.json.JsonValue;
 
 /** One message received, after its envelope is read and its params are bound. */
 public sealed interface Incoming {
@@ -22,5 +23,12 @@ public sealed interface Incoming {
      * notification (an unknown method, bad params) as the specification requires.
      */
     record Rejected(Version version, JsonRpcId id, boolean notification, ErrorObject error) implements Incoming {
+    }
+
+    /**
+     * An answer to a call this side made to its peer: {@code result} and {@code error} as received, either
+     * possibly {@code null} (absent) or {@link JsonValue#NULL}.
+     */
+    record Response(Version version, JsonRpcId id, JsonValue result, JsonValue error) implements Incoming {
     }
 }

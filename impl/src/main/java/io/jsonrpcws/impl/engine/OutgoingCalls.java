@@ -1,0 +1,184 @@
+package io.jsonrpcws.impl.engine;
+
+import io.jsonrpcws.api.ConnectionClosedException;
+import io.jsonrpcws.api.JsonRpcErrorCodes;
+import io.jsonrpcws.api.JsonRpcException;
+import io.jsonrpcws.impl.protocol.Incoming;
+import io.jsonrpcws.impl.protocol.JsonRpcId;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The calls this side makes to its peer over one connection: request ids, the answers awaited, their
+ * timeouts. Answers are matched by id; one that comes after its timeout, or for an id never sent, is
+ * dropped and logged. When the connection closes every awaited answer fails with
+ * {@link ConnectionClosedException}. Thread-safe.
+ *
+ * <p>Answers complete their stages on the given executor, never on the thread that read the frame, so
+ * that what the application chains on them cannot stall the connection.
+ */
+public final class OutgoingCalls {
+
+    private static final System.Logger LOG = System.getLogger(OutgoingCalls.class.getName());
+
+    private record Awaited(CompletableFuture<Object> answer, Type resultType, String method) {
+    }
+
+    private final RequestWriter writer;
+    private final Jsonb jsonb;
+    private final Consumer<String> send;
+    private final Executor completions;
+    private final Duration defaultTimeout;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Awaited> awaited = new ConcurrentHashMap<>();
+    private volatile String closed;
+
+    OutgoingCalls(RequestWriter writer, Jsonb jsonb, Consumer<String> send, Executor completions, Duration defaultTimeout) {
+        this.writer = writer;
+        this.jsonb = jsonb;
+        this.send = Objects.requireNonNull(send);
+        this.completions = Objects.requireNonNull(completions);
+        this.defaultTimeout = Objects.requireNonNull(defaultTimeout);
+    }
+
+    /** The timeout of requests that do not give their own. */
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
+    /**
+     * Sends a notification; ignored once the connection is closed.
+     *
+     * @throws RuntimeException when JSON-B cannot serialize a param
+     */
+    public void notify(String method, Object[] params) {
+        if (closed == null) {
+            send.accept(writer.notification(method, params));
+        }
+    }
+
+    /**
+     * Sends a request and awaits its answer.
+     *
+     * @return completes with the result bound to {@code resultType}, or exceptionally with
+     *         {@link JsonRpcException}, {@link java.util.concurrent.TimeoutException} or
+     *         {@link ConnectionClosedException}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> request(String method, Type resultType, Duration timeout, Object[] params) {
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        String whyClosed = closed;
+        if (whyClosed != null) {
+            answer.completeExceptionally(new ConnectionClosedException(whyClosed));
+            return (CompletableFuture<T>) answer;
+        }
+        long id = ids.incrementAndGet();
+        String text;
+        try {
+            text = writer.request(method, params, id);
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+            return (CompletableFuture<T>) answer;
+        }
+        awaited.put(id, new Awaited(answer, resultType, method));
+        answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((value, failure) -> awaited.remove(id));
+        if (closed != null) {
+            fail(id, closed);
+        } else {
+            send.accept(text);
+        }
+        return (CompletableFuture<T>) answer;
+    }
+
+    /** Takes an answer that the peer sent; called by the engine. */
+    void accept(Incoming.Response response) {
+        Long id = ourId(response.id());
+        Awaited call = id == null ? null : awaited.remove(id);
+        if (call == null) {
+            LOG.log(Level.DEBUG, () -> "an answer for id " + response.id() + " matches no awaited call "
+                    + "(it came after its timeout, or was never asked for); dropped");
+            return;
+        }
+        try {
+            if (response.error() != null && response.error() != JsonValue.NULL) {
+                complete(call, null, toException(response.error()));
+            } else {
+                JsonValue result = response.result() == null ? JsonValue.NULL : response.result();
+                Object value = result == JsonValue.NULL ? null : jsonb.fromJson(result.toString(), call.resultType());
+                complete(call, value, null);
+            }
+        } catch (RuntimeException e) {
+            complete(call, null, new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR,
+                    "the answer to " + call.method() + " cannot be bound to " + call.resultType().getTypeName(), null, e));
+        }
+    }
+
+    /** Fails every awaited answer, and every later request, with {@link ConnectionClosedException}. */
+    public void closed(String why) {
+        closed = Objects.requireNonNull(why);
+        for (Long id : awaited.keySet()) {
+            fail(id, why);
+        }
+    }
+
+    /** How many answers are awaited now. */
+    public int awaitedCount() {
+        return awaited.size();
+    }
+
+    private void fail(long id, String why) {
+        Awaited call = awaited.remove(id);
+        if (call != null) {
+            complete(call, null, new ConnectionClosedException(why + "; no answer to " + call.method()));
+        }
+    }
+
+    private void complete(Awaited call, Object value, Throwable failure) {
+        completions.execute(() -> {
+            if (failure == null) {
+                call.answer().complete(value);
+            } else {
+                call.answer().completeExceptionally(failure);
+            }
+        });
+    }
+
+    private static Long ourId(JsonRpcId id) {
+        if (id instanceof JsonRpcId.Number n) {
+            try {
+                return Long.valueOf(n.lexeme());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static JsonRpcException toException(JsonValue error) {
+        if (error instanceof JsonObject e) {
+            JsonValue code = e.get("code");
+            JsonValue message = e.get("message");
+            return new JsonRpcException(
+                    code instanceof JsonNumber n ? n.intValue() : JsonRpcErrorCodes.INTERNAL_ERROR,
+                    message instanceof JsonString s ? s.getString() : "error without a message",
+                    e.get("data"));
+        }
+        return new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, "malformed error: " + error, error);
+    }
+}

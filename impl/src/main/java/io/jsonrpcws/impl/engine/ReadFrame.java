@@ -1,0 +1,45 @@
+package io.jsonrpcws.impl.engine;
+
+import io.jsonrpcws.impl.protocol.Incoming;
+
+import java.util.List;
+
+/**
+ * A frame read by {@link JsonRpcEngine#read}, its params bound, not yet run. Transports read on the
+ * thread that received the frame and run the frame where they choose: answers to this side's calls and
+ * refusals need no executor, calls of application methods do.
+ */
+public final class ReadFrame {
+
+    /** The answer fixed already (a parse error, a limit), or {@code null}. */
+    final String answer;
+    /** The one message, or {@code null}. */
+    final Incoming single;
+    /** The batch's messages, or {@code null}. */
+    final List<Incoming> batch;
+
+    ReadFrame(String answer, Incoming single, List<Incoming> batch) {
+        this.answer = answer;
+        this.single = single;
+        this.batch = batch;
+    }
+
+    /** Whether running the frame calls application methods; if not, it is cheap and never blocks. */
+    public boolean callsMethods() {
+        if (single != null) {
+            return isCall(single);
+        }
+        if (batch != null) {
+            for (Incoming m : batch) {
+                if (isCall(m)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCall(Incoming m) {
+        return m instanceof Incoming.Request || m instanceof Incoming.Notification;
+    }
+}
