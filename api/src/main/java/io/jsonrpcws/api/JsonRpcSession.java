@@ -78,18 +78,18 @@ public interface JsonRpcSession {
     <T> CompletionStage<T> request(String method, Class<T> resultType, Object... params);
 
     /**
-     * Like {@link #request(String, Class, Object...)}, with a generic result type and a timeout of its own.
+     * Like {@link #request(String, Class, Object...)}, with a timeout of its own and a generic result type.
      *
-     * @param resultType the Java type the {@code result} is bound to, such as a {@code ParameterizedType}
      * @param timeout    how long to wait for the answer
+     * @param resultType the Java type the {@code result} is bound to, such as a {@code ParameterizedType}
      */
-    <T> CompletionStage<T> request(String method, Type resultType, Duration timeout, Object... params);
+    <T> CompletionStage<T> request(Duration timeout, String method, Type resultType, Object... params);
 
     /**
      * A typed proxy of the client's methods: an interface whose methods carry {@link JsonRpcMethod} (and
      * whose {@link JsonRpcService} names a namespace, if any). A {@code void} method sends a notification;
      * a method returning {@code CompletionStage<T>} sends a request and completes as
-     * {@link #request(String, Type, Duration, Object...)} does. Other return types are refused here.
+     * {@link #request(Duration, String, Type, Object...)} does. Other return types are refused here.
      *
      * @throws IllegalArgumentException when {@code clientInterface} is not an interface of such methods
      */

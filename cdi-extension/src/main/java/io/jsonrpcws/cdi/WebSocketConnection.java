@@ -239,7 +239,7 @@ final class WebSocketConnection implements JsonRpcSession, CallsToPeer {
     }
 
     @Override
-    public <T> CompletionStage<T> request(String method, Type resultType, Duration timeout, Object... params) {
+    public <T> CompletionStage<T> request(Duration timeout, String method, Type resultType, Object... params) {
         return outgoing.request(method, resultType, timeout, params);
     }
 
