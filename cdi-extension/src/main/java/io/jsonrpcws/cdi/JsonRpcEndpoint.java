@@ -19,6 +19,8 @@ public final class JsonRpcEndpoint extends Endpoint {
 
     private final JsonRpcRuntime runtime;
     private WebSocketConnection connection;
+    /** A close reported before {@link #onOpen} had the connection: a refusal, or a failed opening. */
+    private CloseReason closedEarly;
 
     JsonRpcEndpoint(JsonRpcRuntime runtime) {
         this.runtime = runtime;
@@ -28,7 +30,16 @@ public final class JsonRpcEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         Object handshake = session.getUserProperties().remove(HandshakeData.KEY);
         WebSocketConnection c = runtime.open(session, handshake instanceof HandshakeData h ? h : HandshakeData.NONE);
-        connection = c;
+        CloseReason early;
+        synchronized (this) {
+            connection = c;
+            early = closedEarly;
+        }
+        if (early != null) {
+            // Tyrus calls onClose from within Session.close(), so a connection refused in open() ends here
+            runtime.closed(c, early);
+            return;
+        }
         session.addMessageHandler(String.class, c::onText);
         session.addMessageHandler(ByteBuffer.class, binary ->
                 c.close(CloseReason.CloseCodes.CANNOT_ACCEPT.getCode(), "binary frames are not supported"));
@@ -36,9 +47,15 @@ public final class JsonRpcEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        if (connection != null) {
-            runtime.closed(connection, reason);
+        WebSocketConnection c;
+        synchronized (this) {
+            c = connection;
+            if (c == null) {
+                closedEarly = reason;
+                return;
+            }
         }
+        runtime.closed(c, reason);
     }
 
     @Override
