@@ -1,6 +1,8 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.JsonRpcCall;
+import io.jsonrpcws.api.JsonRpcErrorCodes;
+import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.JsonRpcSession;
 import io.jsonrpcws.impl.model.CallInfo;
 import io.jsonrpcws.impl.model.ContextParameter;
@@ -60,7 +62,8 @@ final class ContextParameters {
         if (call.connection() instanceof WebSocketConnection c) {
             return c;
         }
-        throw new IllegalStateException(call.method() + " needs a WebSocket connection, and this call has none");
+        throw new JsonRpcException(JsonRpcErrorCodes.SERVER_ERROR_MAX,
+                call.method() + " needs a WebSocket connection; it cannot be called over HTTP");
     }
 
     private record CallView(CallInfo call) implements JsonRpcCall {

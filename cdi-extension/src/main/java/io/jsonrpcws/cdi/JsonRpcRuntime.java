@@ -1,6 +1,8 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.ConnectionScoped;
+import io.jsonrpcws.api.JsonRpcErrorCodes;
+import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.JsonRpcExceptionMapper;
 import io.jsonrpcws.api.JsonRpcSessions;
 import io.jsonrpcws.api.SessionClosed;
@@ -10,12 +12,15 @@ import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.model.InvocationScope;
 import io.jsonrpcws.impl.model.MethodTable;
 import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Destroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.websocket.CloseReason;
@@ -24,7 +29,12 @@ import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -35,6 +45,14 @@ import java.util.concurrent.ExecutorService;
 public final class JsonRpcRuntime {
 
     private static final System.Logger LOG = System.getLogger(JsonRpcRuntime.class.getName());
+
+    /**
+     * The mapper beans that declare their exception type. By CDI's assignability rules such a bean, of type
+     * {@code JsonRpcExceptionMapper<IllegalStateException>}, does not match the raw required type, and a bean
+     * of the raw type matches only that; so both are selected.
+     */
+    private static final TypeLiteral<JsonRpcExceptionMapper<?>> TYPED_MAPPERS = new TypeLiteral<>() {
+    };
 
     private final RuntimeConfig config;
     private final JsonRpcEngine engine;
@@ -78,15 +96,39 @@ public final class JsonRpcRuntime {
         return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent(), open);
     }
 
+    /** The mapper beans, each checked; every problem is reported, together. */
     private static ExceptionMappers exceptionMappers(Instance<Object> beans) {
+        Map<Bean<?>, Instance.Handle<?>> found = new LinkedHashMap<>();
+        beans.select(TYPED_MAPPERS).handles().forEach(h -> found.putIfAbsent(h.getBean(), h));
+        beans.select(JsonRpcExceptionMapper.class).handles().forEach(h -> found.putIfAbsent(h.getBean(), h));
         ExceptionMappers.Builder mappers = ExceptionMappers.builder();
-        for (Instance.Handle<JsonRpcExceptionMapper> handle : beans.select(JsonRpcExceptionMapper.class).handles()) {
-            Class<? extends Throwable> handled = handledType(handle.getBean().getTypes());
+        Map<Class<?>, Bean<?>> byHandled = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Instance.Handle<?> handle : found.values()) {
+            Bean<?> bean = handle.getBean();
+            Class<? extends Throwable> handled = handledType(bean.getTypes());
             if (handled == null) {
-                throw new IllegalStateException("exception mapper " + handle.getBean().getBeanClass().getName()
+                problems.add("exception mapper " + bean.getBeanClass().getName()
                         + " must declare its exception type: implements JsonRpcExceptionMapper<YourException>");
+                continue;
             }
-            mappers.add(handled, handle.get());
+            // checked here, by bean class: the builder would name the classes of the client proxies
+            Bean<?> other = byHandled.putIfAbsent(handled, bean);
+            if (other != null) {
+                problems.add("exception mappers " + other.getBeanClass().getName() + " and "
+                        + bean.getBeanClass().getName() + " both map " + handled.getName());
+                continue;
+            }
+            mappers.add(handled, (JsonRpcExceptionMapper<?>) handle.get());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("invalid JSON-RPC exception mappers:\n  " + String.join("\n  ", problems));
+        }
+        if (!byHandled.containsKey(ContextNotActiveException.class)) {
+            // @ConnectionScoped over HTTP, or a scope the application never activates: say so, not just "Internal error"
+            mappers.add(ContextNotActiveException.class, (ContextNotActiveException e) -> new JsonRpcException(
+                    JsonRpcErrorCodes.SERVER_ERROR_MAX,
+                    "the method needs a context that is not active for this call (a @ConnectionScoped bean over HTTP?)"));
         }
         return mappers.build();
     }

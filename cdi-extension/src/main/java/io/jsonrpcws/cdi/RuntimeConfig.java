@@ -29,11 +29,15 @@ import java.util.function.Function;
  *                          {@code platform}
  * @param requestTimeout    {@code jsonrpcws.request-timeout}: how long a call to the client waits for its answer
  *                          unless it gives its own timeout, in milliseconds; default 30000
+ * @param http              {@code jsonrpcws.http}: also answer JSON-RPC over HTTP POST at the path; default true
+ * @param httpTimeout       {@code jsonrpcws.http-timeout}: how long an HTTP request waits for its calls, in
+ *                          milliseconds, before 504; default 60000
  * @param limits            {@code jsonrpcws.max-batch-size}, {@code jsonrpcws.max-depth},
  *                          {@code jsonrpcws.max-string-length}, {@code jsonrpcws.max-number-length}
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
-                            long maxSendQueueBytes, String executor, Duration requestTimeout, Limits limits) {
+                            long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
+                            Limits limits) {
 
     /** Reads the settings from MicroProfile Config if present, otherwise from system properties. */
     public static RuntimeConfig load() {
@@ -62,6 +66,8 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                 integer(source, "jsonrpcws.max-send-queue", 16 << 20),
                 executor,
                 Duration.ofMillis(integer(source, "jsonrpcws.request-timeout", 30_000)),
+                source.apply("jsonrpcws.http").map(Boolean::parseBoolean).orElse(true),
+                Duration.ofMillis(integer(source, "jsonrpcws.http-timeout", 60_000)),
                 new Limits(
                         integer(source, "jsonrpcws.max-batch-size", d.maxBatchSize()),
                         integer(source, "jsonrpcws.max-depth", d.maxDepth()),

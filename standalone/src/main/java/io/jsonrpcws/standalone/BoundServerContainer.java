@@ -3,6 +3,7 @@ package io.jsonrpcws.standalone;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
@@ -12,6 +13,7 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +26,7 @@ final class BoundServerContainer extends TyrusServerContainer {
 
     private final String host;
     private final WebSocketEngine engine;
+    private final Map<String, HttpHandler> httpHandlers = new LinkedHashMap<>();
     private HttpServer http;
     private NetworkListener listener;
 
@@ -31,6 +34,11 @@ final class BoundServerContainer extends TyrusServerContainer {
         super((Set<Class<?>>) null);
         this.host = host;
         this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferSize).build();
+    }
+
+    /** Adds an HTTP handler at a path, before {@link #start}. */
+    void addHttpHandler(HttpHandler handler, String path) {
+        httpHandlers.put(path, handler);
     }
 
     @Override
@@ -62,6 +70,7 @@ final class BoundServerContainer extends TyrusServerContainer {
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(new WebSocketAddOn(this, ""));
         http.addListener(listener);
+        httpHandlers.forEach((path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));
         http.getServerConfiguration().addHttpHandler(
                 new CLStaticHttpHandler(BoundServerContainer.class.getClassLoader(), "/META-INF/resources/"), "/");
         http.start();

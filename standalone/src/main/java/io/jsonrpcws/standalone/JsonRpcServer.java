@@ -1,5 +1,6 @@
 package io.jsonrpcws.standalone;
 
+import io.jsonrpcws.cdi.HttpCalls;
 import io.jsonrpcws.cdi.JsonRpcEndpointConfigurator;
 import io.jsonrpcws.cdi.JsonRpcExtension;
 import io.jsonrpcws.cdi.JsonRpcRuntime;
@@ -119,6 +120,9 @@ public final class JsonRpcServer implements AutoCloseable {
                 JsonRpcRuntime runtime = cdi.getBeanManager().getExtension(JsonRpcExtension.class).runtime();
                 BoundServerContainer container = new BoundServerContainer(host, runtime.config().maxMessageSize() + 1024);
                 container.addEndpoint(JsonRpcEndpointConfigurator.endpointConfig(runtime));
+                if (runtime.config().http()) {
+                    container.addHttpHandler(new HttpCallHandler(new HttpCalls(runtime)), runtime.config().path());
+                }
                 container.start("", port);
                 return new JsonRpcServer(cdi, container, host, runtime.config().path());
             } catch (IOException e) {
