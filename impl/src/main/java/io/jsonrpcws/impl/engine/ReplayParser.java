@@ -19,10 +19,20 @@ final class ReplayParser implements JsonParser {
 
     private final JsonParser delegate;
     private Event pending;
+    /** Arrays and objects opened minus those closed, as the consumer has seen them. */
+    private int depth;
 
     ReplayParser(JsonParser delegate, Event current) {
         this.delegate = delegate;
         this.pending = current;
+    }
+
+    /**
+     * Whether the consumer has read the value whole: a consumer that stops inside it would leave the
+     * engine reading the rest of the value as the next params.
+     */
+    boolean readWhole() {
+        return pending == null && depth == 0;
     }
 
     @Override
@@ -35,9 +45,15 @@ final class ReplayParser implements JsonParser {
         Event e = pending;
         if (e != null) {
             pending = null;
-            return e;
+        } else {
+            e = delegate.next();
         }
-        return delegate.next();
+        if (e == Event.START_ARRAY || e == Event.START_OBJECT) {
+            depth++;
+        } else if (e == Event.END_ARRAY || e == Event.END_OBJECT) {
+            depth--;
+        }
+        return e;
     }
 
     @Override
@@ -77,32 +93,42 @@ final class ReplayParser implements JsonParser {
 
     @Override
     public JsonObject getObject() {
-        pending = null;
-        return delegate.getObject();
+        boolean opened = opened();
+        JsonObject value = delegate.getObject();
+        closed(opened);
+        return value;
     }
 
     @Override
     public JsonValue getValue() {
-        pending = null;
-        return delegate.getValue();
+        boolean opened = opened();
+        JsonValue value = delegate.getValue();
+        closed(opened);
+        return value;
     }
 
     @Override
     public JsonArray getArray() {
-        pending = null;
-        return delegate.getArray();
+        boolean opened = opened();
+        JsonArray value = delegate.getArray();
+        closed(opened);
+        return value;
     }
 
     @Override
     public Stream<JsonValue> getArrayStream() {
-        pending = null;
-        return delegate.getArrayStream();
+        boolean opened = opened();
+        Stream<JsonValue> value = delegate.getArrayStream();
+        closed(opened);
+        return value;
     }
 
     @Override
     public Stream<Map.Entry<String, JsonValue>> getObjectStream() {
-        pending = null;
-        return delegate.getObjectStream();
+        boolean opened = opened();
+        Stream<Map.Entry<String, JsonValue>> value = delegate.getObjectStream();
+        closed(opened);
+        return value;
     }
 
     @Override
@@ -112,14 +138,35 @@ final class ReplayParser implements JsonParser {
 
     @Override
     public void skipArray() {
+        boolean opened = pending == null;
         pending = null;
         delegate.skipArray();
+        closed(opened);
     }
 
     @Override
     public void skipObject() {
+        boolean opened = pending == null;
         pending = null;
         delegate.skipObject();
+        closed(opened);
+    }
+
+    /**
+     * Whether the structure about to be read whole was already counted as opened, its start having
+     * come through {@link #next()}; a pending start was not.
+     */
+    private boolean opened() {
+        boolean opened = pending == null
+                && (delegate.currentEvent() == Event.START_ARRAY || delegate.currentEvent() == Event.START_OBJECT);
+        pending = null;
+        return opened;
+    }
+
+    private void closed(boolean opened) {
+        if (opened) {
+            depth--;
+        }
     }
 
     @Override

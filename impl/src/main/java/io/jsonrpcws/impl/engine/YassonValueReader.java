@@ -1,6 +1,7 @@
 package io.jsonrpcws.impl.engine;
 
 import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import org.eclipse.yasson.YassonJsonb;
 
@@ -21,6 +22,12 @@ final class YassonValueReader extends ValueReader {
 
     @Override
     Object read(JsonParser parser, JsonParser.Event first, Type type) {
-        return yasson.fromJson(new ReplayParser(parser, first), type);
+        ReplayParser replay = new ReplayParser(parser, first);
+        Object value = yasson.fromJson(replay, type);
+        if (!replay.readWhole()) {
+            // Yasson binds [1, 5] to an int by reading the 1 and returning.
+            throw new JsonbException("only the beginning of the value fits the type");
+        }
+        return value;
     }
 }
