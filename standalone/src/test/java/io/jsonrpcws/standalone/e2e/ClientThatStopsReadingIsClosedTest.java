@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,14 +63,15 @@ class ClientThatStopsReadingIsClosedTest {
 
             // The close frame waits behind megabytes of answers the client never read, and the server drops
             // the TCP connection with the client's further calls unread, so what the client finds when it
-            // reads at last is a reset, or the answers followed by the close frame or the end of the stream.
+            // reads at last varies from run to run: a reset, the stream ending within or after the answers,
+            // or the close frame. Only the last says anything, and it must say 1008.
             String seen;
             try {
                 RawWebSocket.Frame last = sleeper.readUntilClose(MAX_CALLS + 1);
                 assertTrue(last == null || last.closeCode() == 1008, RawWebSocket.describe(last));
                 seen = RawWebSocket.describe(last);
-            } catch (SocketException reset) {
-                seen = reset.getMessage();
+            } catch (IOException cutOff) {
+                seen = cutOff.toString();
             }
             System.out.println(getClass().getSimpleName() + ": closed with 1008 after " + calls
                     + " calls; the client, reading at last, found: " + seen);
