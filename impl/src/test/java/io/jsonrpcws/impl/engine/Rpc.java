@@ -8,11 +8,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** What the tests share: building an engine over plain services, sending a frame, reading the answer. */
@@ -29,13 +31,14 @@ final class Rpc {
         return JsonRpcEngine.builder().methods(PlainServices.table(new ServiceModel(List.of()), services));
     }
 
-    /** The answer's text, or {@code null} for none; fails when the engine takes more than five seconds. */
+    /**
+     * The answer's text, or {@code null} for none; fails when the engine takes more than five seconds,
+     * inside {@code handle} or after it.
+     */
     static String send(JsonRpcEngine engine, String frame) {
-        try {
-            return engine.handle(frame, null).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return fail("no answer to " + abbreviate(frame), e);
-        }
+        return assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> engine.handle(frame, null).toCompletableFuture().get(5, TimeUnit.SECONDS),
+                () -> "no answer to " + abbreviate(frame));
     }
 
     /** The answer, parsed; fails when there is none. */
