@@ -1,0 +1,298 @@
+package io.jsonrpcws.client;
+
+import io.jsonrpcws.api.ConnectionClosedException;
+import io.jsonrpcws.impl.engine.CallsToPeer;
+import io.jsonrpcws.impl.engine.JsonRpcEngine;
+import io.jsonrpcws.impl.engine.OutgoingCalls;
+import io.jsonrpcws.impl.engine.ReadFrame;
+import io.jsonrpcws.impl.engine.RemoteProxies;
+
+import java.lang.System.Logger.Level;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One WebSocket connection of a {@link JsonRpcClient}: its serial sender, its calls to the server, and the
+ * listener of its frames. The JDK delivers frames one at a time on its own thread; each is read there,
+ * answers to the client's calls are settled there, and calls of the client's handlers run on the executor.
+ * A reconnecting client makes a new one per connection.
+ */
+final class Connection implements CallsToPeer, WebSocket.Listener {
+
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    /** The longest text frame accepted from the server, in characters; a longer one closes with 1009. */
+    static final int MAX_FRAME = 64 << 20;
+
+    /** How long a closing connection waits for the server's close frame before it is cut. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
+    final JsonRpcClient client;
+    private final JsonRpcEngine engine;
+    private final Executor executor;
+    private final OutgoingCalls outgoing;
+    private final Map<Class<?>, Object> proxies = new ConcurrentHashMap<>();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final StringBuilder partial = new StringBuilder();
+    /** Set on the thread that collects the frames of a batch; the frames then go out as one array. */
+    private final ThreadLocal<List<String>> collecting = new ThreadLocal<>();
+    private volatile WebSocket webSocket;
+    private volatile FrameSender sender;
+    private volatile int endCode;
+    private volatile String endReason = "";
+    /** Guarded by the client's lock: whether the client has taken note of the end. */
+    boolean endReported;
+
+    Connection(JsonRpcClient client, JsonRpcEngine engine, Executor executor, Duration defaultTimeout) {
+        this.client = client;
+        this.engine = engine;
+        this.executor = executor;
+        this.outgoing = engine.outgoingCalls(this::send, this::complete, defaultTimeout);
+    }
+
+    /** Completes awaited answers on the executor, or right here once the executor is shut down. */
+    private void complete(Runnable completion) {
+        try {
+            executor.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
+        }
+    }
+
+    @Override
+    public OutgoingCalls outgoingCalls() {
+        return outgoing;
+    }
+
+    /** A proxy bound to this connection, made once per interface. */
+    Object proxy(Class<?> remoteInterface) {
+        return proxies.computeIfAbsent(remoteInterface, type -> RemoteProxies.create(type, outgoing));
+    }
+
+    boolean isOpen() {
+        return sender != null && !ended.get();
+    }
+
+    boolean hasEnded() {
+        return ended.get();
+    }
+
+    int endCode() {
+        return endCode;
+    }
+
+    String endReason() {
+        return endReason;
+    }
+
+    // --- sending
+
+    private void send(String text) {
+        List<String> batch = collecting.get();
+        if (batch != null) {
+            batch.add(text);
+        } else {
+            FrameSender s = sender;
+            if (s != null) {
+                s.send(text);
+            }
+        }
+    }
+
+    /**
+     * Sends the members of a batch as one frame.
+     *
+     * @throws RuntimeException when a param cannot be serialized; nothing is sent then, and the stages of the
+     *                          batch's calls fail with the same exception
+     */
+    List<CompletionStage<Object>> sendBatch(List<Batch.Member> members) {
+        List<String> texts = new ArrayList<>(members.size());
+        List<CompletableFuture<Object>> stages = new ArrayList<>(members.size());
+        RuntimeException failure = null;
+        collecting.set(texts);
+        try {
+            for (Batch.Member m : members) {
+                if (m.resultType() == null) {
+                    outgoing.notify(m.method(), m.params());
+                } else {
+                    CompletableFuture<Object> stage = outgoing.request(m.method(), m.resultType(), m.timeout(), m.params());
+                    stages.add(stage);
+                    Throwable refused = refusal(stage);
+                    if (refused instanceof RuntimeException e && !(e instanceof ConnectionClosedException)) {
+                        failure = e;
+                        break;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            collecting.remove();
+        }
+        if (failure != null) {
+            for (CompletableFuture<Object> stage : stages) {
+                stage.completeExceptionally(failure);
+            }
+            throw failure;
+        }
+        if (!texts.isEmpty()) {
+            FrameSender s = sender;
+            if (s != null) {
+                s.send("[" + String.join(",", texts) + "]");
+            }
+        }
+        return List.copyOf(stages);
+    }
+
+    /** Why a stage failed at once (a param that cannot be serialized, a closed connection); else {@code null}. */
+    private static Throwable refusal(CompletableFuture<Object> stage) {
+        if (!stage.isCompletedExceptionally()) {
+            return null;
+        }
+        return stage.handle((value, failure) -> failure).join();
+    }
+
+    // --- closing
+
+    /** Closes normally: queued frames go out, then the close frame; pending calls fail at once. */
+    void close(int code, String reason) {
+        FrameSender s = sender;
+        if (s != null) {
+            s.close(code, reason);
+        }
+        end(code, reason, false);
+        WebSocket ws = webSocket;
+        if (ws != null) {
+            CompletableFuture.delayedExecutor(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                if (!ws.isInputClosed()) {
+                    ws.abort();
+                }
+            });
+        }
+    }
+
+    /** Cuts the connection at once. */
+    private void abort(String why) {
+        WebSocket ws = webSocket;
+        if (ws != null) {
+            ws.abort();
+        }
+        end(1006, why, true);
+    }
+
+    private void end(int code, String reason, boolean discard) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        endCode = code;
+        endReason = reason == null ? "" : reason;
+        FrameSender s = sender;
+        if (discard && s != null) {
+            s.discard();
+        }
+        outgoing.closed("connection to " + client.uri() + " closed (" + code
+                + (endReason.isEmpty() ? "" : " " + endReason) + ")");
+        client.connectionEnded(this);
+    }
+
+    // --- WebSocket.Listener, called by the JDK one at a time
+
+    /** Takes the WebSocket; called from {@link #onOpen} and when the handshake's future completes. */
+    synchronized void attach(WebSocket ws) {
+        if (webSocket == null) {
+            webSocket = ws;
+            sender = new FrameSender(ws, failure -> abort("sending failed: " + failure));
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket ws) {
+        attach(ws);
+        ws.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        if (partial.length() + data.length() > MAX_FRAME) {
+            partial.setLength(0);
+            FrameSender s = sender;
+            if (s != null) {
+                s.close(1009, "frame larger than " + MAX_FRAME + " characters");
+            }
+            end(1009, "the server sent a frame larger than " + MAX_FRAME + " characters", false);
+            return null;
+        }
+        partial.append(data);
+        if (last) {
+            String text = partial.toString();
+            partial.setLength(0);
+            received(text);
+        }
+        ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        FrameSender s = sender;
+        if (s != null) {
+            s.close(1003, "binary frames are not JSON-RPC");
+        }
+        end(1003, "the server sent a binary frame", false);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        end(statusCode, reason, true);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+        LOG.log(Level.DEBUG, () -> "connection to " + client.uri() + " failed", error);
+        end(1006, String.valueOf(error.getMessage()), true);
+    }
+
+    /**
+     * Reads a frame on the JDK's thread: answers to the client's calls are settled at once, so that a
+     * handler awaiting an answer gets it even while other calls of the server run; calls of handlers go to
+     * the executor.
+     */
+    private void received(String text) {
+        ReadFrame frame = engine.read(text);
+        if (!frame.callsMethods()) {
+            run(frame);
+            return;
+        }
+        try {
+            executor.execute(() -> run(frame));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, "a call of the server arrived while the client closes; not run");
+        }
+    }
+
+    private void run(ReadFrame frame) {
+        try {
+            engine.execute(frame, this).thenAccept(answer -> {
+                if (answer != null) {
+                    send(answer);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            // the engine answers every frame; reaching here is a bug, and must not stall the connection
+            LOG.log(Level.ERROR, "the engine failed on a frame from " + client.uri(), e);
+        }
+    }
+}
