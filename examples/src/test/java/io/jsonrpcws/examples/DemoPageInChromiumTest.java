@@ -1,0 +1,126 @@
+package io.jsonrpcws.examples;
+
+import io.jsonrpcws.standalone.JsonRpcServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The demo page in headless Chromium (Debian's, driven by playwright-core) shows a calculator call, a chat
+ * message the server pushes, and answers the server's {@code chat.question} request; the other party is
+ * jsonrpcws.js in Node. The browser example of README.md then runs as written. The screenshot is left in
+ * {@code target/browser-test/demo.png}.
+ */
+class DemoPageInChromiumTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SOURCES = Path.of("src/test/browser").toAbsolutePath();
+    static final Path WORK = Path.of("target/browser-test").toAbsolutePath();
+
+    @BeforeAll
+    static void chromiumAndPlaywright() throws IOException {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String message = CHROMIUM + " is missing: install it with `apt-get install -y chromium`";
+            if (System.getenv("CI") != null) {
+                fail(message + " (CI is set, so this test may not be skipped)");
+            }
+            abort(message);
+        }
+        NodeProcess.requireNode();
+        Files.createDirectories(WORK);
+        boolean lockChanged = !sameContent(SOURCES.resolve("package-lock.json"), WORK.resolve("package-lock.json"));
+        try (Stream<Path> files = Files.list(SOURCES)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, WORK.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (lockChanged || !Files.isDirectory(WORK.resolve("node_modules/playwright-core"))) {
+            int exit = NodeProcess.run("npm ci", WORK, Map.of(), Duration.ofMinutes(5),
+                    "npm", "ci", "--no-audit", "--no-fund");
+            assertEquals(0, exit, "npm ci failed in " + WORK);
+        }
+    }
+
+    @Test
+    void pageCallsIsNotifiedAndAnswersTheServer() throws Exception {
+        Path screenshot = WORK.resolve("demo.png");
+        Files.deleteIfExists(screenshot);
+        Path profile = Files.createTempDirectory("jsonrpcws-chromium-");
+        publishReadmeExample();
+        try (JsonRpcServer server = JsonRpcServer.builder().host("127.0.0.1").port(0)
+                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class).start()) {
+            assertServesTheClient(server);
+            int exit = NodeProcess.run("browser", WORK, Map.of(
+                            "DEMO_URL", server.httpUri().toString(),
+                            "JSONRPCWS_URL", server.uri().toString(),
+                            "JSONRPCWS_CLIENT", NodeProcess.CLIENT_MODULE.toString(),
+                            "CHROMIUM", CHROMIUM.toString(),
+                            "SCREENSHOT", screenshot.toString(),
+                            "USER_DATA_DIR", profile.toString()),
+                    Duration.ofMinutes(2), "node", "--experimental-websocket", "demo-page.mjs");
+            assertEquals(0, exit, "the browser scenario failed: its output is in the log above");
+            assertTrue(Files.size(screenshot) > 0, "no screenshot at " + screenshot);
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    /**
+     * Puts the browser example of README.md's JavaScript section, as written, where the runtime serves it:
+     * {@code /readme-example.html}, from the test classpath's {@code META-INF/resources/}.
+     */
+    private static void publishReadmeExample() throws IOException {
+        String readme = Files.readString(NodeProcess.JS_CLIENT.resolveSibling("README.md"));
+        int section = readme.indexOf("## JavaScript client");
+        assertTrue(section >= 0, "README.md has no JavaScript client section");
+        Matcher example = Pattern.compile("```html\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(example.find(section), "README.md's JavaScript client section has no html example");
+        Path resources = Path.of(DemoPageInChromiumTest.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .resolve("META-INF/resources");
+        Files.createDirectories(resources);
+        Files.writeString(resources.resolve("readme-example.html"), example.group(1));
+    }
+
+    /** Module scripts load only with a JavaScript MIME type. */
+    private static void assertServesTheClient(JsonRpcServer server) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(server.httpUri().resolve("/jsonrpcws.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), "GET /jsonrpcws.js");
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.contains("javascript"), "GET /jsonrpcws.js has Content-Type " + type);
+        assertTrue(response.body().contains("export class JsonRpcClient"), "GET /jsonrpcws.js is not the client");
+    }
+
+    private static boolean sameContent(Path a, Path b) throws IOException {
+        return Files.exists(b) && Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
