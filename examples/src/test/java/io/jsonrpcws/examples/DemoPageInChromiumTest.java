@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -89,13 +89,13 @@ class DemoPageInChromiumTest {
      * Puts the browser example of README.md's JavaScript section, as written, where the runtime serves it:
      * {@code /readme-example.html}, from the test classpath's {@code META-INF/resources/}.
      */
-    private static void publishReadmeExample() throws IOException {
+    private static void publishReadmeExample() throws IOException, URISyntaxException {
         String readme = Files.readString(NodeProcess.JS_CLIENT.resolveSibling("README.md"));
         int section = readme.indexOf("## JavaScript client");
         assertTrue(section >= 0, "README.md has no JavaScript client section");
         Matcher example = Pattern.compile("```html\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertTrue(example.find(section), "README.md's JavaScript client section has no html example");
-        Path resources = Path.of(DemoPageInChromiumTest.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+        Path resources = Path.of(DemoPageInChromiumTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("META-INF/resources");
         Files.createDirectories(resources);
         Files.writeString(resources.resolve("readme-example.html"), example.group(1));
