@@ -100,8 +100,13 @@ public final class OutgoingCalls {
                 .whenComplete((value, failure) -> awaited.remove(id));
         if (closed != null) {
             fail(id, closed);
-        } else {
+            return (CompletableFuture<T>) answer;
+        }
+        try {
             send.accept(text);
+        } catch (RuntimeException e) {
+            awaited.remove(id);
+            answer.completeExceptionally(e);
         }
         return (CompletableFuture<T>) answer;
     }
