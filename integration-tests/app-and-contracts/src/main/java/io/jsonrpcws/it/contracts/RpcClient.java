@@ -1,0 +1,105 @@
+package io.jsonrpcws.it.contracts;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * A WebSocket client on the JDK's {@code java.net.http}: sends text frames and keeps the frames that arrive,
+ * in order. Every wait is bounded by {@link #PATIENCE}.
+ */
+public final class RpcClient implements AutoCloseable {
+
+    /** How long any answer may take; generous, for a loaded build machine. */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
+
+    private final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+
+    private RpcClient(URI uri) {
+        socket = HTTP.newWebSocketBuilder().connectTimeout(PATIENCE)
+                .buildAsync(uri, new Listener())
+                .orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+    }
+
+    /** Opens a connection to a JSON-RPC endpoint. */
+    public static RpcClient connect(URI uri) {
+        return new RpcClient(uri);
+    }
+
+    /** Sends one text frame. */
+    public void send(String frame) {
+        socket.sendText(frame, true).orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /** The next frame that arrives. */
+    public String next() {
+        try {
+            String frame = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            assertNotNull(frame, "no frame arrived within " + PATIENCE);
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a frame and reads the next frame, parsed. */
+    public JsonStructure call(String frame) {
+        send(frame);
+        return parse(next());
+    }
+
+    /** Sends a frame and reads the next frame as an object. */
+    public JsonObject callForObject(String frame) {
+        return (JsonObject) call(frame);
+    }
+
+    /** Parses a frame. */
+    public static JsonStructure parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.read();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                    .orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)
+                    .exceptionally(e -> null)
+                    .join();
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}

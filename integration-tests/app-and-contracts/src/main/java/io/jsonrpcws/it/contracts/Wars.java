@@ -1,0 +1,71 @@
+package io.jsonrpcws.it.contracts;
+
+import io.jsonrpcws.it.app.TestApp;
+import io.jsonrpcws.it.broken.Clash;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The WARs the containers deploy: the application's classes, {@code beans.xml} (annotated discovery) and,
+ * in {@code WEB-INF/lib}, only the jsonrpcws jars (api, impl, cdi-extension) that the build copied to the
+ * directory named by the system property {@value #LIBS}.
+ */
+public final class Wars {
+
+    /** The system property naming the directory of the jsonrpcws jars. */
+    public static final String LIBS = "jsonrpcws.it.libs";
+
+    private Wars() {
+    }
+
+    /** The test application. */
+    public static WebArchive app() {
+        return war("jsonrpcws-it.war").addClasses(TestApp.CLASSES.toArray(Class<?>[]::new));
+    }
+
+    /** The broken application: {@link Clash}. */
+    public static WebArchive broken() {
+        return war("jsonrpcws-it-broken.war").addClass(Clash.class);
+    }
+
+    private static WebArchive war(String name) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addAsLibraries(frameworkJars())
+                .addAsWebInfResource(Wars.class.getResource("/io/jsonrpcws/it/beans.xml"), "beans.xml");
+    }
+
+    private static File[] frameworkJars() {
+        String dir = System.getProperty(LIBS);
+        if (dir == null) {
+            throw new IllegalStateException("system property " + LIBS + " is not set");
+        }
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            File[] jars = files.filter(p -> p.toString().endsWith(".jar")).map(Path::toFile).toArray(File[]::new);
+            if (jars.length != 3) {
+                throw new IllegalStateException("expected the api, impl and cdi-extension jars in " + dir
+                        + ", found " + java.util.Arrays.toString(jars));
+            }
+            return jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The WebSocket endpoint of a deployment at {@code base}, on 127.0.0.1 whatever host the container
+     * reported (Payara Micro reports the machine's address).
+     */
+    public static URI endpoint(URL base) {
+        String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        return URI.create("ws://127.0.0.1:" + base.getPort() + path + "jsonrpc");
+    }
+}

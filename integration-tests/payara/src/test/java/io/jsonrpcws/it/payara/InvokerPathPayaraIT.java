@@ -1,0 +1,35 @@
+package io.jsonrpcws.it.payara;
+
+import io.jsonrpcws.it.contracts.InvokerPathContract;
+import io.jsonrpcws.it.contracts.Wars;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+
+/** Payara 6: Jakarta EE 10, CDI 4.0. */
+@ExtendWith(ArquillianExtension.class)
+class InvokerPathPayaraIT extends InvokerPathContract {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Wars.app();
+    }
+
+    @Override
+    protected URI endpoint() {
+        return Wars.endpoint(base);
+    }
+
+    @Override
+    protected boolean expectsCdiInvokers() {
+        return false;
+    }
+}
