@@ -7,7 +7,8 @@ public final class TestApp {
 
     /** Every class of the application, the interceptor and its binding included. */
     public static final List<Class<?>> CLASSES = List.of(Greeter.class, Tally.class, Audited.class,
-            AuditInterceptor.class, Shouter.class, Salutations.class, Reception.class, Quiz.class, Introspection.class);
+            AuditInterceptor.class, Shouter.class, Salutations.class, Reception.class, Quiz.class, Introspection.class,
+            Handshake.class);
 
     private TestApp() {
     }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +31,22 @@ public final class RpcClient implements AutoCloseable {
     private final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final WebSocket socket;
 
-    private RpcClient(URI uri) {
-        socket = HTTP.newWebSocketBuilder().connectTimeout(PATIENCE)
-                .buildAsync(uri, new Listener())
+    private RpcClient(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(PATIENCE);
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(uri, new Listener())
                 .orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
     }
 
     /** Opens a connection to a JSON-RPC endpoint. */
     public static RpcClient connect(URI uri) {
-        return new RpcClient(uri);
+        return new RpcClient(uri, Map.of());
+    }
+
+    /** Opens a connection to a JSON-RPC endpoint, with these extra handshake headers. */
+    public static RpcClient connect(URI uri, Map<String, String> headers) {
+        return new RpcClient(uri, headers);
     }
 
     /** Sends one text frame. */
