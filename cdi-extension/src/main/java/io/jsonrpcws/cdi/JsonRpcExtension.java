@@ -61,7 +61,7 @@ public class JsonRpcExtension implements Extension {
         if (cdi41) {
             for (AnnotatedMethod<? super X> m : event.getAnnotatedBeanClass().getMethods()) {
                 if (m.getJavaMember().equals(d.method())) {
-                    return CdiInvokers41.create(event, m);
+                    return CdiInvokers41.create(event, m, beanManager);
                 }
             }
         }

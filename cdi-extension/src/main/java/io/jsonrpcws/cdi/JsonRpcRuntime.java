@@ -216,5 +216,8 @@ public final class JsonRpcRuntime {
         if (executor.owned()) {
             executor.executor().shutdown();
         }
+        if (scope instanceof CdiInvocationScope cdi) {
+            cdi.close();
+        }
     }
 }

@@ -1,0 +1,434 @@
+package io.jsonrpcws.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The end-to-end load test: starts each {@link ServerKind} as its own JVM ({@link LoadServer}), drives them
+ * in alternation with {@link LoadClient} from this JVM over 127.0.0.1, scenario by scenario, for several
+ * rounds, then opens idle connections to fresh servers and weighs their heap. Prints each measurement,
+ * then tables of medians (Markdown), also written to {@code --out}. Run by {@code benchmarks/run-load.sh}.
+ *
+ * <p>Options: {@code --rounds 3 --warmup-ms 2000 --measure-ms 4000 --idle 10000 --server-cpus 1
+ * --server-opts "-Xms1g -Xmx1g -XX:+UseSerialGC" --logs target/load --out target/load/result.md
+ * --servers RAW,JSONP,LSP4J,OURS --idle-servers RAW,JSONP,LSP4J,OURS}.
+ */
+public final class LoadRun {
+
+    private static final String HOST = "127.0.0.1";
+    private static final long START_TIMEOUT_SECONDS = 90;
+
+    /** A load shape: connections, calls in flight on each, and what each call sends. */
+    record Scenario(String shape, int connections, int inFlight, Payload payload) {
+        String label() {
+            return payload.label() + ", " + shape + " (" + connections + " x " + inFlight + ")";
+        }
+    }
+
+    static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("latency", 1, 1, Payload.SMALL),
+            new Scenario("pipelined", 1, 64, Payload.SMALL),
+            new Scenario("many", 32, 16, Payload.SMALL),
+            new Scenario("latency", 1, 1, Payload.OBJECT),
+            new Scenario("pipelined", 1, 64, Payload.OBJECT),
+            new Scenario("many", 32, 16, Payload.OBJECT));
+
+    /** One measurement. */
+    record Sample(double callsPerSecond, double p50, double p99, double p999, double serverCpuMicros,
+                  double generatorCpuMicros, double othersCpuPercent, long errors) {
+    }
+
+    private final Map<String, String> options;
+    private final PrintStream out = System.out;
+    private final List<ServerProcess> started = new ArrayList<>();
+
+    private LoadRun(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an option, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        LoadRun run = new LoadRun(options);
+        Thread cleanup = new Thread(run::stopAll, "load-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            run.run();
+        } finally {
+            run.stopAll();
+        }
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private int intOption(String name, int fallback) {
+        return Integer.parseInt(option(name, String.valueOf(fallback)));
+    }
+
+    private List<ServerKind> kinds(String name) {
+        return Arrays.stream(option(name, "RAW,JSONP,LSP4J,OURS").split(","))
+                .map(s -> ServerKind.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
+    }
+
+    private void run() throws Exception {
+        int rounds = intOption("rounds", 3);
+        long warmUp = intOption("warmup-ms", 2000);
+        long measure = intOption("measure-ms", 4000);
+        int idle = intOption("idle", 10_000);
+        List<ServerKind> kinds = kinds("servers");
+        List<ServerKind> idleKinds = kinds("idle-servers");
+        Path logs = Path.of(option("logs", "target/load"));
+        Files.createDirectories(logs);
+
+        StringBuilder report = new StringBuilder();
+        String header = "Run " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
+                + "; JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ")"
+                + "; " + Machine.describe()
+                + "; servers pinned to CPU " + option("server-cpus", "(not pinned)")
+                + ", JVM flags `" + option("server-opts", "") + "`"
+                + "; " + rounds + " rounds, " + warmUp + " ms warm-up + " + measure + " ms measured per cell"
+                + "; load average at start " + Machine.loadAverage();
+        out.println(header);
+        report.append(header).append("\n\n");
+
+        Map<ServerKind, Map<Scenario, List<Sample>>> samples = new EnumMap<>(ServerKind.class);
+        if (!kinds.isEmpty() && rounds > 0) {
+            Map<ServerKind, ServerProcess> servers = new EnumMap<>(ServerKind.class);
+            for (ServerKind kind : kinds) {
+                servers.put(kind, start(kind, logs));
+                samples.put(kind, new LinkedHashMap<>());
+            }
+            for (ServerKind kind : kinds) {
+                out.println("warming up " + kind.label());
+                for (Payload payload : Payload.values()) {
+                    measure(servers.get(kind), new Scenario("warm-up", 32, 16, payload), warmUp * 2, 500);
+                }
+            }
+            for (int round = 1; round <= rounds; round++) {
+                out.println("round " + round + " of " + rounds + "; load average " + Machine.loadAverage());
+                for (Scenario scenario : SCENARIOS) {
+                    for (ServerKind kind : kinds) {
+                        Sample s = measure(servers.get(kind), scenario, warmUp, measure);
+                        samples.get(kind).computeIfAbsent(scenario, k -> new ArrayList<>()).add(s);
+                        out.printf(Locale.ROOT, "  %-34s %-14s %9.0f calls/s  p50 %7.1f  p99 %7.1f  p99.9 %7.1f us"
+                                        + "  cpu/call server %6.2f generator %6.2f us  others %4.0f%%  errors %d%n",
+                                scenario.label(), kind.label(), s.callsPerSecond, s.p50, s.p99, s.p999,
+                                s.serverCpuMicros, s.generatorCpuMicros, s.othersCpuPercent, s.errors);
+                    }
+                }
+            }
+            for (ServerKind kind : kinds) {
+                servers.get(kind).stop();
+            }
+            report.append(tables(kinds, samples));
+        }
+
+        if (idle > 0 && !idleKinds.isEmpty()) {
+            Map<ServerKind, Double> perConnection = new EnumMap<>(ServerKind.class);
+            for (ServerKind kind : idleKinds) {
+                perConnection.put(kind, idleHeap(kind, idle, logs));
+            }
+            report.append(idleTable(idle, perConnection));
+        }
+        report.append("\nLoad average at the end: ").append(Machine.loadAverage()).append('\n');
+
+        out.println();
+        out.println(report);
+        Path result = Path.of(option("out", logs.resolve("result.md").toString()));
+        Files.writeString(result, report.toString(), StandardCharsets.UTF_8);
+        out.println("written to " + result);
+    }
+
+    private Sample measure(ServerProcess server, Scenario scenario, long warmUp, long measure) throws IOException {
+        long[] serverCpu = new long[1];
+        long[] busy = new long[1];
+        try (LoadClient client = LoadClient.connect(HOST, server.port, ServerKind.PATH, scenario.connections(), 30_000)) {
+            LoadClient.Result r = client.run(scenario.payload(), scenario.inFlight(), warmUp, measure, 0, new LoadClient.Window() {
+                @Override
+                public void started() {
+                    busy[0] = Machine.busyNanos();
+                    serverCpu[0] = Cpu.processNanos(server.process.toHandle());
+                }
+
+                @Override
+                public void ended() {
+                    serverCpu[0] = Cpu.processNanos(server.process.toHandle()) - serverCpu[0];
+                    busy[0] = Machine.busyNanos() - busy[0];
+                }
+            });
+            double calls = Math.max(1, r.calls());
+            double others = busy[0] < 0 ? Double.NaN
+                    : Math.max(0, busy[0] - serverCpu[0] - r.cpuNanos()) * 100.0 / r.nanos() / Machine.cpus();
+            return new Sample(r.callsPerSecond(), r.latencyMicros(50), r.latencyMicros(99), r.latencyMicros(99.9),
+                    serverCpu[0] / 1000.0 / calls, r.cpuNanos() / 1000.0 / calls, others, r.errors());
+        }
+    }
+
+    private double idleHeap(ServerKind kind, int connections, Path logs) throws Exception {
+        ServerProcess server = start(kind, logs);
+        try {
+            try (LoadClient warm = LoadClient.connect(HOST, server.port, ServerKind.PATH, 100, 60_000)) {
+                warm.run(Payload.SMALL, 1, 0, 200, 0, NO_WINDOW);
+            }
+            long before = server.heap();
+            long after;
+            try (LoadClient client = LoadClient.connect(HOST, server.port, ServerKind.PATH, connections, 300_000)) {
+                Thread.sleep(1000);
+                after = server.heap();
+            }
+            double per = (after - before) / (double) connections;
+            out.printf(Locale.ROOT, "idle: %-14s %d connections: heap %,d -> %,d bytes after GC, %,.0f bytes each%n",
+                    kind.label(), connections, before, after, per);
+            return per;
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static final LoadClient.Window NO_WINDOW = new LoadClient.Window() {
+        @Override
+        public void started() {
+        }
+
+        @Override
+        public void ended() {
+        }
+    };
+
+    // --- tables
+
+    private static String tables(List<ServerKind> kinds, Map<ServerKind, Map<Scenario, List<Sample>>> samples) {
+        StringBuilder b = new StringBuilder();
+        b.append("Throughput, calls/s (median of the rounds):\n\n| scenario |");
+        kinds.forEach(k -> b.append(' ').append(k.label()).append(" |"));
+        boolean ratios = kinds.contains(ServerKind.OURS) && kinds.contains(ServerKind.RAW) && kinds.contains(ServerKind.LSP4J);
+        if (ratios) {
+            b.append(" ours/raw | ours/LSP4J |");
+        }
+        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 2 : 0))).append('\n');
+        for (Scenario scenario : SCENARIOS) {
+            b.append("| ").append(scenario.label()).append(" |");
+            for (ServerKind k : kinds) {
+                b.append(' ').append(String.format(Locale.ROOT, "%,.0f", median(samples, k, scenario, Sample::callsPerSecond))).append(" |");
+            }
+            if (ratios) {
+                double ours = median(samples, ServerKind.OURS, scenario, Sample::callsPerSecond);
+                b.append(String.format(Locale.ROOT, " %.2f | %.2f |", ours / median(samples, ServerKind.RAW, scenario, Sample::callsPerSecond),
+                        ours / median(samples, ServerKind.LSP4J, scenario, Sample::callsPerSecond)));
+            }
+            b.append('\n');
+        }
+        b.append("\nLatency, microseconds, p50 / p99 / p99.9 (median of the rounds):\n\n| scenario |");
+        kinds.forEach(k -> b.append(' ').append(k.label()).append(" |"));
+        if (ratios) {
+            b.append(" p50 ours/raw |");
+        }
+        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 1 : 0))).append('\n');
+        for (Scenario scenario : SCENARIOS) {
+            b.append("| ").append(scenario.label()).append(" |");
+            for (ServerKind k : kinds) {
+                b.append(String.format(Locale.ROOT, " %.0f / %.0f / %.0f |", median(samples, k, scenario, Sample::p50),
+                        median(samples, k, scenario, Sample::p99), median(samples, k, scenario, Sample::p999)));
+            }
+            if (ratios) {
+                b.append(String.format(Locale.ROOT, " %.2f |", median(samples, ServerKind.OURS, scenario, Sample::p50)
+                        / median(samples, ServerKind.RAW, scenario, Sample::p50)));
+            }
+            b.append('\n');
+        }
+        b.append("\nCPU per call, microseconds, server / generator (median of the rounds):\n\n| scenario |");
+        kinds.forEach(k -> b.append(' ').append(k.label()).append(" |"));
+        b.append("\n|---|").append("---:|".repeat(kinds.size())).append('\n');
+        int cells = 0;
+        int leaner = 0;
+        double maxOthers = 0;
+        long errors = 0;
+        for (Scenario scenario : SCENARIOS) {
+            b.append("| ").append(scenario.label()).append(" |");
+            for (ServerKind k : kinds) {
+                double server = median(samples, k, scenario, Sample::serverCpuMicros);
+                double generator = median(samples, k, scenario, Sample::generatorCpuMicros);
+                cells++;
+                leaner += generator < server ? 1 : 0;
+                b.append(String.format(Locale.ROOT, " %.1f / %.1f |", server, generator));
+                for (Sample s : samples.get(k).get(scenario)) {
+                    errors += s.errors;
+                    if (!Double.isNaN(s.othersCpuPercent)) {
+                        maxOthers = Math.max(maxOthers, s.othersCpuPercent);
+                    }
+                }
+            }
+            b.append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "%nThe generator used less CPU per call than the server in %d of %d cells. "
+                + "Error answers: %d. Other processes used at most %.0f%% of the machine's CPU during a measured window.%n",
+                leaner, cells, errors, maxOthers));
+        return b.toString();
+    }
+
+    private static double median(Map<ServerKind, Map<Scenario, List<Sample>>> samples, ServerKind kind, Scenario scenario,
+                                 ToDoubleFunction<Sample> metric) {
+        double[] values = samples.get(kind).get(scenario).stream().mapToDouble(metric).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static String idleTable(int connections, Map<ServerKind, Double> perConnection) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "%nIdle connections: heap after GC per open connection, %,d connections:%n%n| server | bytes per connection |", connections));
+        Double raw = perConnection.get(ServerKind.RAW);
+        if (raw != null) {
+            b.append(" on top of raw Tyrus |");
+        }
+        b.append("\n|---|---:|").append(raw != null ? "---:|" : "").append('\n');
+        perConnection.forEach((kind, per) -> {
+            b.append("| ").append(kind.label()).append(String.format(Locale.ROOT, " | %,.0f |", per));
+            if (raw != null) {
+                b.append(String.format(Locale.ROOT, " %,.0f |", per - raw));
+            }
+            b.append('\n');
+        });
+        return b.toString();
+    }
+
+    // --- server processes
+
+    private ServerProcess start(ServerKind kind, Path logs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        String cpus = options.get("server-cpus");
+        if (cpus != null && !cpus.isBlank()) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String opt : option("server-opts", "").trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                command.add(opt.replace("{kind}", kind.name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName(), kind.name()));
+        File log = logs.resolve(kind.name().toLowerCase(Locale.ROOT) + ".log").toFile();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
+        ServerProcess server = new ServerProcess(kind, process);
+        synchronized (started) {
+            started.add(server);
+        }
+        String line = server.await("LISTENING ", START_TIMEOUT_SECONDS);
+        if (line == null || !line.startsWith("LISTENING ")) {
+            server.stop();
+            throw new IOException("the " + kind.label() + " server did not start (" + line + "); see " + log);
+        }
+        server.port = Integer.parseInt(line.substring("LISTENING ".length()).trim());
+        out.println("started " + kind.label() + " server, pid " + process.pid() + ", port " + server.port);
+        return server;
+    }
+
+    private void stopAll() {
+        List<ServerProcess> all;
+        synchronized (started) {
+            all = new ArrayList<>(started);
+        }
+        all.forEach(ServerProcess::stop);
+    }
+
+    /** A server JVM, spoken to over its standard input and output. */
+    private static final class ServerProcess {
+        final ServerKind kind;
+        final Process process;
+        final BufferedReader stdout;
+        final Writer stdin;
+        int port;
+
+        ServerProcess(ServerKind kind, Process process) {
+            this.kind = kind;
+            this.process = process;
+            this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        String readLine(long timeoutSeconds) throws IOException, InterruptedException {
+            CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return stdout.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            try {
+                return line.get(timeoutSeconds, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return null;
+            }
+        }
+
+        /** The first line starting with the prefix, skipping others (JFR's, for one), or null after the timeout. */
+        String await(String prefix, long timeoutSeconds) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+            String line;
+            do {
+                long left = (deadline - System.nanoTime()) / 1_000_000_000L;
+                line = left <= 0 ? null : readLine(left);
+            } while (line != null && !line.startsWith(prefix));
+            return line;
+        }
+
+        long heap() throws IOException, InterruptedException {
+            stdin.write("heap\n");
+            stdin.flush();
+            String line = await("HEAP ", 60);
+            if (line == null || !line.startsWith("HEAP ")) {
+                throw new IOException("no heap report from the " + kind.label() + " server: " + line);
+            }
+            return Long.parseLong(line.substring(5).trim());
+        }
+
+        void stop() {
+            if (!process.isAlive()) {
+                return;
+            }
+            try {
+                stdin.write("stop\n");
+                stdin.flush();
+            } catch (IOException ignored) {
+                // it is going anyway
+            }
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroy();
+                    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                        process.waitFor(5, TimeUnit.SECONDS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
