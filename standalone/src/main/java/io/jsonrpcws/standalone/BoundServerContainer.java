@@ -68,6 +68,7 @@ final class BoundServerContainer extends TyrusServerContainer {
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         // WebSocket connections live as long as their peers want; HTTP's idle timeout must not end them
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        listener.registerAddOn(new WebSocketUpgradesOnly());
         listener.registerAddOn(new WebSocketAddOn(this, ""));
         http.addListener(listener);
         httpHandlers.forEach((path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));
