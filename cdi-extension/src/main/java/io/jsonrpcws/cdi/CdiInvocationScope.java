@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection) and a request context of its own, unless one is active already on the thread.
  *
  * <p>Request context controllers are reused: creating one costs the container a bean resolution and
- * observer resolutions (in Weld 6, 10 to 15% of a call's CPU in {@code benchmarks/run-load.sh}). A controller serves one call at a time and
- * goes back to the pool only after a clean {@code deactivate()}; at most {@link #MAX_IDLE} wait there, the
- * others are destroyed as before.
+ * observer resolutions (in Weld 6, 10 to 15% of a call's CPU in {@code benchmarks/run-load.sh}). A controller
+ * serves one call at a time and goes back to the pool only after a clean {@code deactivate()}; at most
+ * {@link #MAX_IDLE} wait there, the others are destroyed as before.
  */
 final class CdiInvocationScope implements InvocationScope {
 

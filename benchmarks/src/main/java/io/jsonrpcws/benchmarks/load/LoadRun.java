@@ -30,7 +30,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Options: {@code --rounds 3 --warmup-ms 2000 --measure-ms 4000 --idle 10000 --server-cpus 1
  * --server-opts "-Xms1g -Xmx1g -XX:+UseSerialGC" --logs target/load --out target/load/result.md
- * --servers RAW,JSONP,LSP4J,OURS --idle-servers RAW,JSONP,LSP4J,OURS}.
+ * --servers RAW,JSONP,LSP4J,OURS --idle-servers RAW,JSONP,LSP4J,OURS}, and {@code --scenarios} to keep only the
+ * scenarios whose label contains each of its comma-separated words, such as {@code "small, many"}.
  */
 public final class LoadRun {
 
@@ -54,7 +55,8 @@ public final class LoadRun {
 
     /** One measurement. */
     record Sample(double callsPerSecond, double p50, double p99, double p999, double serverCpuMicros,
-                  double generatorCpuMicros, double othersCpuPercent, long errors) {
+                  double generatorCpuMicros, double othersCpuPercent, long errors, double serverSwitches,
+                  double serverKernelShare) {
     }
 
     private final Map<String, String> options;
@@ -103,6 +105,7 @@ public final class LoadRun {
         int idle = intOption("idle", 10_000);
         List<ServerKind> kinds = kinds("servers");
         List<ServerKind> idleKinds = kinds("idle-servers");
+        List<Scenario> scenarios = scenarios();
         Path logs = Path.of(option("logs", "target/load"));
         Files.createDirectories(logs);
 
@@ -132,21 +135,21 @@ public final class LoadRun {
             }
             for (int round = 1; round <= rounds; round++) {
                 out.println("round " + round + " of " + rounds + "; load average " + Machine.loadAverage());
-                for (Scenario scenario : SCENARIOS) {
+                for (Scenario scenario : scenarios) {
                     for (ServerKind kind : kinds) {
                         Sample s = measure(servers.get(kind), scenario, warmUp, measure);
                         samples.get(kind).computeIfAbsent(scenario, k -> new ArrayList<>()).add(s);
                         out.printf(Locale.ROOT, "  %-34s %-14s %9.0f calls/s  p50 %7.1f  p99 %7.1f  p99.9 %7.1f us"
-                                        + "  cpu/call server %6.2f generator %6.2f us  others %4.0f%%  errors %d%n",
+                                        + "  cpu/call server %6.2f generator %6.2f us  server kernel %3.0f%%, %.2f switches/call  others %4.0f%%  errors %d%n",
                                 scenario.label(), kind.label(), s.callsPerSecond, s.p50, s.p99, s.p999,
-                                s.serverCpuMicros, s.generatorCpuMicros, s.othersCpuPercent, s.errors);
+                                s.serverCpuMicros, s.generatorCpuMicros, s.serverKernelShare, s.serverSwitches, s.othersCpuPercent, s.errors);
                     }
                 }
             }
             for (ServerKind kind : kinds) {
                 servers.get(kind).stop();
             }
-            report.append(tables(kinds, samples));
+            report.append(tables(kinds, scenarios, samples));
         }
 
         if (idle > 0 && !idleKinds.isEmpty()) {
@@ -168,17 +171,24 @@ public final class LoadRun {
     private Sample measure(ServerProcess server, Scenario scenario, long warmUp, long measure) throws IOException {
         long[] serverCpu = new long[1];
         long[] busy = new long[1];
+        long[] switches = new long[1];
+        long[] kernel = new long[1];
+        long pid = server.process.pid();
         try (LoadClient client = LoadClient.connect(HOST, server.port, ServerKind.PATH, scenario.connections(), 30_000)) {
             LoadClient.Result r = client.run(scenario.payload(), scenario.inFlight(), warmUp, measure, 0, new LoadClient.Window() {
                 @Override
                 public void started() {
                     busy[0] = Machine.busyNanos();
+                    switches[0] = Machine.contextSwitches(pid);
+                    kernel[0] = Machine.systemNanos(pid);
                     serverCpu[0] = Cpu.processNanos(server.process.toHandle());
                 }
 
                 @Override
                 public void ended() {
                     serverCpu[0] = Cpu.processNanos(server.process.toHandle()) - serverCpu[0];
+                    kernel[0] = Machine.systemNanos(pid) - kernel[0];
+                    switches[0] = Machine.contextSwitches(pid) - switches[0];
                     busy[0] = Machine.busyNanos() - busy[0];
                 }
             });
@@ -186,7 +196,8 @@ public final class LoadRun {
             double others = busy[0] < 0 ? Double.NaN
                     : Math.max(0, busy[0] - serverCpu[0] - r.cpuNanos()) * 100.0 / r.nanos() / Machine.cpus();
             return new Sample(r.callsPerSecond(), r.latencyMicros(50), r.latencyMicros(99), r.latencyMicros(99.9),
-                    serverCpu[0] / 1000.0 / calls, r.cpuNanos() / 1000.0 / calls, others, r.errors());
+                    serverCpu[0] / 1000.0 / calls, r.cpuNanos() / 1000.0 / calls, others, r.errors(),
+                    switches[0] / calls, serverCpu[0] > 0 ? kernel[0] * 100.0 / serverCpu[0] : Double.NaN);
         }
     }
 
@@ -223,7 +234,17 @@ public final class LoadRun {
 
     // --- tables
 
-    private static String tables(List<ServerKind> kinds, Map<ServerKind, Map<Scenario, List<Sample>>> samples) {
+    private List<Scenario> scenarios() {
+        String filter = options.get("scenarios");
+        if (filter == null) {
+            return SCENARIOS;
+        }
+        List<String> words = Arrays.stream(filter.split(",")).map(String::trim).filter(w -> !w.isEmpty()).toList();
+        return SCENARIOS.stream().filter(s -> words.stream().allMatch(w -> s.label().contains(w))).toList();
+    }
+
+    private static String tables(List<ServerKind> kinds, List<Scenario> scenarios,
+                                 Map<ServerKind, Map<Scenario, List<Sample>>> samples) {
         StringBuilder b = new StringBuilder();
         b.append("Throughput, calls/s (median of the rounds):\n\n| scenario |");
         kinds.forEach(k -> b.append(' ').append(k.label()).append(" |"));
@@ -232,7 +253,7 @@ public final class LoadRun {
             b.append(" ours/raw | ours/LSP4J |");
         }
         b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 2 : 0))).append('\n');
-        for (Scenario scenario : SCENARIOS) {
+        for (Scenario scenario : scenarios) {
             b.append("| ").append(scenario.label()).append(" |");
             for (ServerKind k : kinds) {
                 b.append(' ').append(String.format(Locale.ROOT, "%,.0f", median(samples, k, scenario, Sample::callsPerSecond))).append(" |");
@@ -250,7 +271,7 @@ public final class LoadRun {
             b.append(" p50 ours/raw |");
         }
         b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 1 : 0))).append('\n');
-        for (Scenario scenario : SCENARIOS) {
+        for (Scenario scenario : scenarios) {
             b.append("| ").append(scenario.label()).append(" |");
             for (ServerKind k : kinds) {
                 b.append(String.format(Locale.ROOT, " %.0f / %.0f / %.0f |", median(samples, k, scenario, Sample::p50),
@@ -264,12 +285,15 @@ public final class LoadRun {
         }
         b.append("\nCPU per call, microseconds, server / generator (median of the rounds):\n\n| scenario |");
         kinds.forEach(k -> b.append(' ').append(k.label()).append(" |"));
-        b.append("\n|---|").append("---:|".repeat(kinds.size())).append('\n');
+        if (ratios) {
+            b.append(" server CPU ours/raw | ours/LSP4J |");
+        }
+        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 2 : 0))).append('\n');
         int cells = 0;
         int leaner = 0;
         double maxOthers = 0;
         long errors = 0;
-        for (Scenario scenario : SCENARIOS) {
+        for (Scenario scenario : scenarios) {
             b.append("| ").append(scenario.label()).append(" |");
             for (ServerKind k : kinds) {
                 double server = median(samples, k, scenario, Sample::serverCpuMicros);
@@ -283,6 +307,11 @@ public final class LoadRun {
                         maxOthers = Math.max(maxOthers, s.othersCpuPercent);
                     }
                 }
+            }
+            if (ratios) {
+                double ours = median(samples, ServerKind.OURS, scenario, Sample::serverCpuMicros);
+                b.append(String.format(Locale.ROOT, " %.2f | %.2f |", ours / median(samples, ServerKind.RAW, scenario, Sample::serverCpuMicros),
+                        ours / median(samples, ServerKind.LSP4J, scenario, Sample::serverCpuMicros)));
             }
             b.append('\n');
         }
