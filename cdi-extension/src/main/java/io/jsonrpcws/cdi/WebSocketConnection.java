@@ -73,15 +73,16 @@ final class WebSocketConnection implements JsonRpcSession, CallsToPeer {
     /**
      * Takes a text frame on the container's thread. The frame is read here; answers to this side's calls
      * and refusals are settled at once, so that a service method awaiting its client's answer gets it even
-     * while its own connection's calls queue behind it; calls of methods go to the executor.
+     * while its own connection's calls queue behind it; calls of methods go to the executor, unless every
+     * one of them is {@code @NonBlocking} and the connection is not in order, when they run here too.
      */
     void onText(String text) {
         ReadFrame frame = runtime.engine().read(text);
-        if (!frame.callsMethods()) {
+        RuntimeConfig config = runtime.config();
+        if (!frame.callsMethods() || (!config.inOrder() && !frame.mayBlock())) {
             runtime.engine().execute(frame, this).thenAccept(this::sendAnswer);
             return;
         }
-        RuntimeConfig config = runtime.config();
         synchronized (this) {
             if (inFlight < config.maxInFlight()) {
                 inFlight++;

@@ -30,7 +30,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Options: {@code --rounds 3 --warmup-ms 2000 --measure-ms 4000 --idle 10000 --server-cpus 1
  * --server-opts "-Xms1g -Xmx1g -XX:+UseSerialGC" --logs target/load --out target/load/result.md
- * --servers RAW,JSONP,LSP4J,OURS --idle-servers RAW,JSONP,LSP4J,OURS}, and {@code --scenarios} to keep only the
+ * --servers RAW,JSONP,LSP4J,OURS,OURS_INLINE --idle-servers RAW,JSONP,LSP4J,OURS}, and {@code --scenarios} to keep only the
  * scenarios whose label contains each of its comma-separated words, such as {@code "small, many"}.
  */
 public final class LoadRun {
@@ -93,8 +93,8 @@ public final class LoadRun {
         return Integer.parseInt(option(name, String.valueOf(fallback)));
     }
 
-    private List<ServerKind> kinds(String name) {
-        return Arrays.stream(option(name, "RAW,JSONP,LSP4J,OURS").split(","))
+    private List<ServerKind> kinds(String name, String fallback) {
+        return Arrays.stream(option(name, fallback).split(","))
                 .map(s -> ServerKind.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
     }
 
@@ -103,8 +103,8 @@ public final class LoadRun {
         long warmUp = intOption("warmup-ms", 2000);
         long measure = intOption("measure-ms", 4000);
         int idle = intOption("idle", 10_000);
-        List<ServerKind> kinds = kinds("servers");
-        List<ServerKind> idleKinds = kinds("idle-servers");
+        List<ServerKind> kinds = kinds("servers", "RAW,JSONP,LSP4J,OURS,OURS_INLINE");
+        List<ServerKind> idleKinds = kinds("idle-servers", "RAW,JSONP,LSP4J,OURS");
         List<Scenario> scenarios = scenarios();
         Path logs = Path.of(option("logs", "target/load"));
         Files.createDirectories(logs);
@@ -249,10 +249,14 @@ public final class LoadRun {
         b.append("Throughput, calls/s (median of the rounds):\n\n| scenario |");
         kinds.forEach(k -> b.append(' ').append(k.label()).append(" |"));
         boolean ratios = kinds.contains(ServerKind.OURS) && kinds.contains(ServerKind.RAW) && kinds.contains(ServerKind.LSP4J);
+        boolean inline = ratios && kinds.contains(ServerKind.OURS_INLINE);
         if (ratios) {
             b.append(" ours/raw | ours/LSP4J |");
         }
-        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 2 : 0))).append('\n');
+        if (inline) {
+            b.append(" @NonBlocking/raw | @NonBlocking/LSP4J |");
+        }
+        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 2 : 0) + (inline ? 2 : 0))).append('\n');
         for (Scenario scenario : scenarios) {
             b.append("| ").append(scenario.label()).append(" |");
             for (ServerKind k : kinds) {
@@ -263,6 +267,11 @@ public final class LoadRun {
                 b.append(String.format(Locale.ROOT, " %.2f | %.2f |", ours / median(samples, ServerKind.RAW, scenario, Sample::callsPerSecond),
                         ours / median(samples, ServerKind.LSP4J, scenario, Sample::callsPerSecond)));
             }
+            if (inline) {
+                double direct = median(samples, ServerKind.OURS_INLINE, scenario, Sample::callsPerSecond);
+                b.append(String.format(Locale.ROOT, " %.2f | %.2f |", direct / median(samples, ServerKind.RAW, scenario, Sample::callsPerSecond),
+                        direct / median(samples, ServerKind.LSP4J, scenario, Sample::callsPerSecond)));
+            }
             b.append('\n');
         }
         b.append("\nLatency, microseconds, p50 / p99 / p99.9 (median of the rounds):\n\n| scenario |");
@@ -270,7 +279,10 @@ public final class LoadRun {
         if (ratios) {
             b.append(" p50 ours/raw |");
         }
-        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 1 : 0))).append('\n');
+        if (inline) {
+            b.append(" p50 @NonBlocking/raw |");
+        }
+        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 1 : 0) + (inline ? 1 : 0))).append('\n');
         for (Scenario scenario : scenarios) {
             b.append("| ").append(scenario.label()).append(" |");
             for (ServerKind k : kinds) {
@@ -279,6 +291,10 @@ public final class LoadRun {
             }
             if (ratios) {
                 b.append(String.format(Locale.ROOT, " %.2f |", median(samples, ServerKind.OURS, scenario, Sample::p50)
+                        / median(samples, ServerKind.RAW, scenario, Sample::p50)));
+            }
+            if (inline) {
+                b.append(String.format(Locale.ROOT, " %.2f |", median(samples, ServerKind.OURS_INLINE, scenario, Sample::p50)
                         / median(samples, ServerKind.RAW, scenario, Sample::p50)));
             }
             b.append('\n');

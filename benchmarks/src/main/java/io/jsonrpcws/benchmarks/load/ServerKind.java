@@ -15,8 +15,10 @@ public enum ServerKind {
     JSONP("JSON-P/JSON-B"),
     /** Eclipse LSP4J's websocket.jakarta. */
     LSP4J("LSP4J"),
-    /** This framework's standalone runtime. */
-    OURS("jsonrpcws");
+    /** This framework's standalone runtime; calls run on the call executor. */
+    OURS("jsonrpcws"),
+    /** This framework's standalone runtime with a {@code @NonBlocking} service: calls run where read. */
+    OURS_INLINE("jsonrpcws @NonBlocking");
 
     /** The path every server answers at. */
     public static final String PATH = "/jsonrpc";
@@ -41,8 +43,9 @@ public enum ServerKind {
 
     /** Starts this server on the host and any free port. */
     public Running start(String host) {
-        if (this == OURS) {
-            JsonRpcServer server = JsonRpcServer.builder().host(host).port(0).beanClasses(EchoService.class).start();
+        if (this == OURS || this == OURS_INLINE) {
+            JsonRpcServer server = JsonRpcServer.builder().host(host).port(0)
+                    .beanClasses(this == OURS ? EchoService.class : NonBlockingEchoService.class).start();
             return new Running() {
                 @Override
                 public int port() {

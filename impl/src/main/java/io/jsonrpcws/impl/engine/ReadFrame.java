@@ -39,6 +39,31 @@ public final class ReadFrame {
         return false;
     }
 
+    /**
+     * Whether running the frame may block: it calls an application method not declared
+     * {@link io.jsonrpcws.api.NonBlocking}. A frame that may not block can run on the thread that read it.
+     */
+    public boolean mayBlock() {
+        if (single != null) {
+            return mayBlock(single);
+        }
+        if (batch != null) {
+            for (Incoming m : batch) {
+                if (mayBlock(m)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayBlock(Incoming m) {
+        if (m instanceof Incoming.Request r) {
+            return !r.method().nonBlocking();
+        }
+        return m instanceof Incoming.Notification n && !n.method().nonBlocking();
+    }
+
     private static boolean isCall(Incoming m) {
         return m instanceof Incoming.Request || m instanceof Incoming.Notification;
     }

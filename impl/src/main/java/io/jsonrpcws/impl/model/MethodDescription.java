@@ -1,5 +1,7 @@
 package io.jsonrpcws.impl.model;
 
+import io.jsonrpcws.api.NonBlocking;
+
 import java.lang.reflect.Method;
 import java.util.List;
 
@@ -29,6 +31,8 @@ public record MethodDescription(String name, Method method, List<Param> params, 
                 .filter(Param.Json.class::isInstance)
                 .map(Param.Json.class::cast)
                 .toList();
-        return new RpcMethod(name, javaName(), params, json, resultKind, invoker);
+        boolean nonBlocking = method.isAnnotationPresent(NonBlocking.class)
+                || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class);
+        return new RpcMethod(name, javaName(), params, json, resultKind, invoker, nonBlocking);
     }
 }

@@ -11,9 +11,11 @@ import java.util.List;
  * @param jsonParams  the subset bound from {@code params}, in JSON position order
  * @param resultKind  how the return value becomes the response
  * @param invoker     what runs the method
+ * @param nonBlocking whether it is declared {@link io.jsonrpcws.api.NonBlocking}: it may run on the thread
+ *                    that read its frame
  */
 public record RpcMethod(String name, String javaName, List<Param> params, List<Param.Json> jsonParams,
-                        ResultKind resultKind, MethodInvoker invoker) {
+                        ResultKind resultKind, MethodInvoker invoker, boolean nonBlocking) {
 
     public RpcMethod {
         params = List.copyOf(params);
