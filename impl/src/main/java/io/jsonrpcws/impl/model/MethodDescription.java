@@ -10,19 +10,24 @@ import java.util.List;
  * that the CDI extension and the plain-object registry both build on.
  *
  * @param name       the JSON-RPC name, namespace included
+ * @param service    the service class, which may inherit the method from a superclass
  * @param method     the Java method
  * @param params     every Java parameter, in declaration order
  * @param resultKind how its return value becomes the response
  */
-public record MethodDescription(String name, Method method, List<Param> params, ResultKind resultKind) {
+public record MethodDescription(String name, Class<?> service, Method method, List<Param> params,
+                                ResultKind resultKind) {
 
     public MethodDescription {
         params = List.copyOf(params);
     }
 
-    /** {@code Class#method}, as deployment messages and logs name it. */
+    /**
+     * {@code Service#method}, as deployment messages and logs name it: the service class, so that two
+     * services inheriting one annotated method are told apart.
+     */
     public String javaName() {
-        return method.getDeclaringClass().getName() + "#" + method.getName();
+        return service.getName() + "#" + method.getName();
     }
 
     /** The runnable method, once an invoker exists for it. */

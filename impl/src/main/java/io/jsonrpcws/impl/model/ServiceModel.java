@@ -113,7 +113,7 @@ public final class ServiceModel {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new MethodDescription(name, m, params, resultKind(m.getReturnType())));
+        return Optional.of(new MethodDescription(name, serviceClass, m, params, resultKind(m.getReturnType())));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jsonrpcws.impl.model;
 
 import io.jsonrpcws.impl.model.broken.DuplicateNameA;
 import io.jsonrpcws.impl.model.broken.DuplicateNameB;
+import io.jsonrpcws.impl.model.broken.InheritedPing;
 import io.jsonrpcws.impl.model.broken.ManyProblems;
 import io.jsonrpcws.api.JsonRpcMethod;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,14 @@ class ServiceModelTest {
                 () -> PlainServices.table(MODEL, new DuplicateNameA(), new DuplicateNameB()));
         assertEquals("invalid JSON-RPC services:\n  methods " + DuplicateNameA.class.getName() + "#add and "
                 + DuplicateNameB.class.getName() + "#plus both map to 'calc.add'", e.getMessage());
+    }
+
+    @Test
+    void aClashOfInheritedMethodsNamesBothServices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PlainServices.table(MODEL, new InheritedPing.First(), new InheritedPing.Second()));
+        assertEquals("invalid JSON-RPC services:\n  methods " + InheritedPing.First.class.getName() + "#ping and "
+                + InheritedPing.Second.class.getName() + "#ping both map to 'ping'", e.getMessage());
     }
 
     @Test
