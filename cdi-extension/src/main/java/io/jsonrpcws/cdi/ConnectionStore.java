@@ -77,9 +77,4 @@ final class ConnectionStore {
         }
         instances.clear();
     }
-
-    /** How many instances the connection holds now. */
-    int size() {
-        return instances.size();
-    }
 }

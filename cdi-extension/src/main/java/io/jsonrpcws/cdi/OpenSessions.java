@@ -22,10 +22,6 @@ final class OpenSessions implements JsonRpcSessions {
         open.remove(connection.id(), connection);
     }
 
-    int size() {
-        return open.size();
-    }
-
     @Override
     public List<JsonRpcSession> all() {
         return List.copyOf(open.values());

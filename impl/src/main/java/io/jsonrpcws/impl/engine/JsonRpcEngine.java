@@ -48,6 +48,7 @@ public final class JsonRpcEngine {
     private final JsonParserFactory parsers;
     private final ParamBinder binder;
     private final ResponseWriter writer;
+    private final RequestWriter requests;
     private final Jsonb jsonb;
 
     private JsonRpcEngine(Builder b) {
@@ -59,6 +60,7 @@ public final class JsonRpcEngine {
         this.jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
         this.binder = new ParamBinder(ValueReader.of(jsonb), b.standardScalars);
         this.writer = new ResponseWriter(jsonb, b.standardScalars);
+        this.requests = new RequestWriter(writer);
     }
 
     public static Builder builder() {
@@ -186,7 +188,7 @@ public final class JsonRpcEngine {
      * @param defaultTimeout the timeout of requests that do not give one
      */
     public OutgoingCalls outgoingCalls(Consumer<String> send, Executor completions, Duration defaultTimeout) {
-        return new OutgoingCalls(new RequestWriter(writer), jsonb, send, completions, defaultTimeout);
+        return new OutgoingCalls(requests, jsonb, send, completions, defaultTimeout);
     }
 
     private CompletionStage<String> batch(List<Incoming> messages, Object connection) {
