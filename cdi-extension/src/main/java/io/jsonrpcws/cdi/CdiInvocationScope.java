@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * serves one call at a time and goes back to the pool only after a clean {@code deactivate()}; at most
  * {@link #MAX_IDLE} wait there, the others are destroyed as before.
  */
-final class CdiInvocationScope implements InvocationScope {
+final class CdiInvocationScope implements InvocationScope<WebSocketConnection> {
 
     /** Controllers kept for reuse; more concurrent calls than this create and destroy their own. */
     static final int MAX_IDLE = 64;
@@ -37,9 +37,9 @@ final class CdiInvocationScope implements InvocationScope {
     }
 
     @Override
-    public Object begin(Object connection) {
-        boolean bind = connection instanceof WebSocketConnection;
-        WebSocketConnection previous = bind ? connections.activate((WebSocketConnection) connection) : null;
+    public Object begin(WebSocketConnection connection) {
+        boolean bind = connection != null;
+        WebSocketConnection previous = bind ? connections.activate(connection) : null;
         RequestContextController controller = acquire();
         boolean activated;
         try {

@@ -20,27 +20,27 @@ final class ContextParameters {
     private ContextParameters() {
     }
 
-    static final List<ContextParameter> ALL = List.of(
+    static final List<ContextParameter<WebSocketConnection>> ALL = List.of(
             new Of(JsonRpcSession.class) {
                 @Override
-                public Object resolve(CallInfo call) {
+                public Object resolve(CallInfo<WebSocketConnection> call) {
                     return connection(call);
                 }
             },
             new Of(Session.class) {
                 @Override
-                public Object resolve(CallInfo call) {
+                public Object resolve(CallInfo<WebSocketConnection> call) {
                     return connection(call).webSocket();
                 }
             },
             new Of(JsonRpcCall.class) {
                 @Override
-                public Object resolve(CallInfo call) {
+                public Object resolve(CallInfo<WebSocketConnection> call) {
                     return new CallView(call);
                 }
             });
 
-    private abstract static class Of implements ContextParameter {
+    private abstract static class Of implements ContextParameter<WebSocketConnection> {
         private final Class<?> type;
 
         Of(Class<?> type) {
@@ -58,15 +58,15 @@ final class ContextParameters {
         }
     }
 
-    private static WebSocketConnection connection(CallInfo call) {
-        if (call.connection() instanceof WebSocketConnection c) {
-            return c;
+    private static WebSocketConnection connection(CallInfo<WebSocketConnection> call) {
+        if (call.connection() != null) {
+            return call.connection();
         }
         throw new JsonRpcException(JsonRpcErrorCodes.SERVER_ERROR_MAX,
                 call.method() + " needs a WebSocket connection; it cannot be called over HTTP");
     }
 
-    private record CallView(CallInfo call) implements JsonRpcCall {
+    private record CallView(CallInfo<?> call) implements JsonRpcCall {
         @Override
         public Object id() {
             JsonRpcId id = call.id();

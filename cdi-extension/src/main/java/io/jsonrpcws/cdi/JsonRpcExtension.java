@@ -11,9 +11,11 @@ import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.model.ServiceModel;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -30,8 +32,9 @@ import java.util.List;
  * deployment. Every problem found is reported together in one deployment error, naming class and method.
  *
  * <p>Methods are invoked through CDI 4.1 invokers where the container has them, otherwise through method
- * handles on contextual references (CDI 4.0); the system property {@code jsonrpcws.cdi.invokers} set to
- * {@code method-handles} forces the latter.
+ * handles on contextual references (CDI 4.0); the setting {@code jsonrpcws.invokers=method-handles} forces the
+ * latter. The settings are a {@link RuntimeConfig} bean where one is deployed (see {@link SuppliedConfig}),
+ * otherwise read once, here, from MicroProfile Config or system properties.
  */
 public class JsonRpcExtension implements Extension {
 
@@ -42,7 +45,7 @@ public class JsonRpcExtension implements Extension {
     private final OpenSessions sessions = new OpenSessions();
     private final List<String> problems = new ArrayList<>();
     private final List<MethodDescription> descriptions = new ArrayList<>();
-    private final List<RpcMethod> methods = new ArrayList<>();
+    private final List<Found> found = new ArrayList<>();
     private final boolean cdi41 = cdi41Invokers();
     private volatile JsonRpcRuntime runtime;
 
@@ -53,19 +56,29 @@ public class JsonRpcExtension implements Extension {
         }
         for (MethodDescription d : model.describe(beanClass, problems)) {
             descriptions.add(d);
-            methods.add(d.withInvoker(invoker(event, beanManager, d)));
+            found.add(new Found(d, event.getBean(), cdi41 ? cdiInvoker(event, beanManager, d) : null));
         }
     }
 
-    private <X> MethodInvoker invoker(ProcessManagedBean<X> event, BeanManager beanManager, MethodDescription d) {
-        if (cdi41) {
-            for (AnnotatedMethod<? super X> m : event.getAnnotatedBeanClass().getMethods()) {
-                if (m.getJavaMember().equals(d.method())) {
-                    return CdiInvokers41.create(event, m, beanManager);
-                }
+    /**
+     * A service method found at deployment. Its CDI 4.1 invoker can only be made now, while its bean is
+     * processed; whether it or a method handle is used is decided when the settings are known.
+     */
+    private record Found(MethodDescription description, Bean<?> bean, MethodInvoker cdiInvoker) {
+        RpcMethod method(BeanManager beanManager, boolean cdiInvokers) {
+            return description.withInvoker(cdiInvokers && cdiInvoker != null
+                    ? cdiInvoker
+                    : MethodHandleInvokers.create(beanManager, bean, description.method()));
+        }
+    }
+
+    private static <X> MethodInvoker cdiInvoker(ProcessManagedBean<X> event, BeanManager beanManager, MethodDescription d) {
+        for (AnnotatedMethod<? super X> m : event.getAnnotatedBeanClass().getMethods()) {
+            if (m.getJavaMember().equals(d.method())) {
+                return CdiInvokers41.create(event, m, beanManager);
             }
         }
-        return MethodHandleInvokers.create(beanManager, event.getBean(), d.method());
+        return null;
     }
 
     void registerBeans(@Observes AfterBeanDiscovery event) {
@@ -97,7 +110,11 @@ public class JsonRpcExtension implements Extension {
             return;
         }
         try {
-            runtime = JsonRpcRuntime.create(beanManager, MethodTable.of(methods), connections, sessions, RuntimeConfig.load());
+            RuntimeConfig config = config(beanManager);
+            boolean cdiInvokers = cdi41 && !config.forcesMethodHandles();
+            List<RpcMethod> methods = found.stream().map(f -> f.method(beanManager, cdiInvokers)).toList();
+            runtime = JsonRpcRuntime.create(beanManager, MethodTable.of(methods), connections, sessions, config,
+                    cdiInvokers ? "CDI invokers" : "method handles");
         } catch (RuntimeException e) {
             event.addDeploymentProblem(e);
         }
@@ -115,15 +132,13 @@ public class JsonRpcExtension implements Extension {
         return runtime;
     }
 
-    /** Whether services are invoked through CDI 4.1 invokers in this deployment. */
-    public boolean usesCdiInvokers() {
-        return cdi41;
+    /** The deployment's {@link RuntimeConfig} bean if it has one, else the settings read once from the environment. */
+    private static RuntimeConfig config(BeanManager beanManager) {
+        Instance<RuntimeConfig> supplied = beanManager.createInstance().select(RuntimeConfig.class);
+        return supplied.isResolvable() ? supplied.get() : RuntimeConfig.load();
     }
 
     private static boolean cdi41Invokers() {
-        if ("method-handles".equals(System.getProperty("jsonrpcws.cdi.invokers"))) {
-            return false;
-        }
         try {
             Class.forName("jakarta.enterprise.invoke.Invoker", false, JsonRpcExtension.class.getClassLoader());
             ProcessManagedBean.class.getMethod("createInvoker", AnnotatedMethod.class);

@@ -9,7 +9,6 @@ import io.jsonrpcws.api.SessionClosed;
 import io.jsonrpcws.api.SessionOpened;
 import io.jsonrpcws.impl.engine.ExceptionMappers;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
-import io.jsonrpcws.impl.model.InvocationScope;
 import io.jsonrpcws.impl.model.MethodTable;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -55,15 +54,15 @@ public final class JsonRpcRuntime {
     };
 
     private final RuntimeConfig config;
-    private final JsonRpcEngine engine;
+    private final JsonRpcEngine<WebSocketConnection> engine;
     private final ConnectionContext connections;
-    private final InvocationScope scope;
+    private final CdiInvocationScope scope;
     private final CallExecutors.Choice executor;
     private final Event<Object> events;
     private final OpenSessions open;
 
-    private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine engine, ConnectionContext connections,
-                           InvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
+    private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<WebSocketConnection> engine, ConnectionContext connections,
+                           CdiInvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
                            OpenSessions open) {
         this.config = config;
         this.engine = engine;
@@ -75,10 +74,10 @@ public final class JsonRpcRuntime {
     }
 
     static JsonRpcRuntime create(BeanManager beanManager, MethodTable methods, ConnectionContext connections,
-                                 OpenSessions open, RuntimeConfig config) {
+                                 OpenSessions open, RuntimeConfig config, String invocation) {
         Instance<Object> beans = beanManager.createInstance();
-        InvocationScope scope = new CdiInvocationScope(connections, beans.select(RequestContextController.class));
-        JsonRpcEngine.Builder engine = JsonRpcEngine.builder()
+        CdiInvocationScope scope = new CdiInvocationScope(connections, beans.select(RequestContextController.class));
+        JsonRpcEngine.Builder<WebSocketConnection> engine = JsonRpcEngine.<WebSocketConnection>builder()
                 .methods(methods)
                 .limits(config.limits())
                 .invocationScope(scope)
@@ -92,7 +91,7 @@ public final class JsonRpcRuntime {
         }
         CallExecutors.Choice executor = CallExecutors.choose(config.executor());
         LOG.log(Level.INFO, () -> "jsonrpcws: " + methods.methods().size() + " JSON-RPC methods at "
-                + config.path() + "; calls run on " + executor.description());
+                + config.path() + "; calls run on " + executor.description() + " through " + invocation);
         return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent(), open);
     }
 
@@ -148,7 +147,7 @@ public final class JsonRpcRuntime {
         return config;
     }
 
-    JsonRpcEngine engine() {
+    JsonRpcEngine<WebSocketConnection> engine() {
         return engine;
     }
 
@@ -216,8 +215,6 @@ public final class JsonRpcRuntime {
         if (executor.owned()) {
             executor.executor().shutdown();
         }
-        if (scope instanceof CdiInvocationScope cdi) {
-            cdi.close();
-        }
+        scope.close();
     }
 }

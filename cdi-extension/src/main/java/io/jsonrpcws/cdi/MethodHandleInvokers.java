@@ -10,6 +10,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 
 /**
  * Invokers for CDI 4.0 containers, which have no {@code jakarta.enterprise.invoke}: a method handle
@@ -34,20 +36,41 @@ final class MethodHandleInvokers {
         } catch (IllegalAccessException | RuntimeException e) {
             throw new IllegalStateException("cannot access " + method, e);
         }
+        Type referenceType = referenceType(bean, method);
         return bean.getScope() == Dependent.class
-                ? new PerCall(beanManager, bean, handle)
-                : new Shared(beanManager, bean, handle);
+                ? new PerCall(beanManager, bean, referenceType, handle)
+                : new Shared(beanManager, bean, referenceType, handle);
+    }
+
+    /**
+     * A bean type to ask the reference for that has the method: the bean class is not among the bean types
+     * of a {@code @Typed} service, and asking for it would fail.
+     */
+    private static Type referenceType(Bean<?> bean, Method method) {
+        Type fallback = Object.class;
+        for (Type t : bean.getTypes()) {
+            Class<?> raw = t instanceof Class<?> c ? c : t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : null;
+            if (raw == bean.getBeanClass()) {
+                return t;
+            }
+            if (raw != null && raw != Object.class && method.getDeclaringClass().isAssignableFrom(raw)) {
+                fallback = t;
+            }
+        }
+        return fallback;
     }
 
     private static final class Shared implements MethodInvoker {
         private final BeanManager beanManager;
         private final Bean<?> bean;
+        private final Type referenceType;
         private final MethodHandle handle;
         private volatile Object reference;
 
-        Shared(BeanManager beanManager, Bean<?> bean, MethodHandle handle) {
+        Shared(BeanManager beanManager, Bean<?> bean, Type referenceType, MethodHandle handle) {
             this.beanManager = beanManager;
             this.bean = bean;
+            this.referenceType = referenceType;
             this.handle = handle;
         }
 
@@ -56,7 +79,7 @@ final class MethodHandleInvokers {
             Object target = reference;
             if (target == null) {
                 // a client proxy (or the singleton itself): obtained after deployment, then valid for good
-                target = beanManager.getReference(bean, bean.getBeanClass(), beanManager.createCreationalContext(bean));
+                target = beanManager.getReference(bean, referenceType, beanManager.createCreationalContext(bean));
                 reference = target;
             }
             return handle.invokeExact(target, args);
@@ -66,11 +89,13 @@ final class MethodHandleInvokers {
     private static final class PerCall implements MethodInvoker {
         private final BeanManager beanManager;
         private final Bean<?> bean;
+        private final Type referenceType;
         private final MethodHandle handle;
 
-        PerCall(BeanManager beanManager, Bean<?> bean, MethodHandle handle) {
+        PerCall(BeanManager beanManager, Bean<?> bean, Type referenceType, MethodHandle handle) {
             this.beanManager = beanManager;
             this.bean = bean;
+            this.referenceType = referenceType;
             this.handle = handle;
         }
 
@@ -78,7 +103,7 @@ final class MethodHandleInvokers {
         public Object invoke(Object[] args) throws Throwable {
             CreationalContext<?> context = beanManager.createCreationalContext(bean);
             try {
-                Object target = beanManager.getReference(bean, bean.getBeanClass(), context);
+                Object target = beanManager.getReference(bean, referenceType, context);
                 return handle.invokeExact(target, args);
             } finally {
                 context.release();

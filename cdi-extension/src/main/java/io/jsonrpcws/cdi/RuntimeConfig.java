@@ -6,12 +6,20 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The runtime's settings, read once at start-up from MicroProfile Config where the application has it
- * (Payara, WildFly), otherwise from system properties.
+ * The runtime's settings: an immutable value, built once where the runtime starts and passed in. The
+ * standalone runtime takes it from {@code JsonRpcServer.builder().config(...)} (or reads system properties
+ * once, in {@code main}); in a WAR it is read once from MicroProfile Config where the application has it
+ * (Payara, WildFly), otherwise from system properties, unless the application declares a bean of this type.
+ * Nothing reads configuration later.
  *
  * @param path              {@code jsonrpcws.path}: the endpoint's path, default {@code /jsonrpc}
  * @param maxMessageSize    {@code jsonrpcws.max-message-size}: the largest text frame in bytes, default 1 MiB;
@@ -34,14 +42,76 @@ import java.util.function.Function;
  *                          milliseconds, before 504; default 60000
  * @param limits            {@code jsonrpcws.max-batch-size}, {@code jsonrpcws.max-depth},
  *                          {@code jsonrpcws.max-string-length}, {@code jsonrpcws.max-number-length}
+ * @param invokers          {@code jsonrpcws.invokers}: how service methods are called, {@code auto} (CDI 4.1
+ *                          invokers where the container has them, else method handles) or {@code method-handles}
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
                             long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
-                            Limits limits) {
+                            Limits limits, String invokers) {
+
+    /** Every setting at its default. */
+    public static RuntimeConfig defaults() {
+        return from(key -> Optional.empty());
+    }
+
+    /** A builder of settings given as {@code jsonrpcws.*} keys and text values; unset keys keep their defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** Reads the settings from MicroProfile Config if present, otherwise from system properties. */
     public static RuntimeConfig load() {
         return from(source(RuntimeConfig.class.getClassLoader()));
+    }
+
+    /** Reads the settings from the JVM's system properties ({@code -Djsonrpcws.path=/rpc}). */
+    public static RuntimeConfig fromSystemProperties() {
+        return from(key -> Optional.ofNullable(System.getProperty(key)));
+    }
+
+    /**
+     * Collects settings as the keys of the configuration table and their text values. {@link #build()} checks
+     * them as {@link #load()} would and refuses keys it does not know. Not thread-safe.
+     */
+    public static final class Builder {
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets one setting.
+         *
+         * @param key   a key of the configuration table, such as {@code jsonrpcws.in-order}
+         * @param value its value as text, such as {@code true}
+         */
+        public Builder set(String key, String value) {
+            values.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Sets every entry of the map, as {@link #set} does. */
+        public Builder setAll(Map<String, String> settings) {
+            settings.forEach(this::set);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for an unknown key or a value out of its range
+         */
+        public RuntimeConfig build() {
+            Set<String> read = new HashSet<>();
+            RuntimeConfig config = from(key -> {
+                read.add(key);
+                return Optional.ofNullable(values.get(key));
+            });
+            for (String key : values.keySet()) {
+                if (!read.contains(key)) {
+                    throw new IllegalArgumentException("unknown jsonrpcws setting: " + key);
+                }
+            }
+            return config;
+        }
     }
 
     /** Reads the settings from a source of raw values. */
@@ -56,6 +126,10 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
         String executor = source.apply("jsonrpcws.executor").orElse("auto");
         if (!executor.equals("auto") && !executor.equals("virtual") && !executor.equals("platform")) {
             throw new IllegalArgumentException("jsonrpcws.executor must be auto, virtual or platform: " + executor);
+        }
+        String invokers = source.apply("jsonrpcws.invokers").orElse("auto");
+        if (!invokers.equals("auto") && !invokers.equals("method-handles")) {
+            throw new IllegalArgumentException("jsonrpcws.invokers must be auto or method-handles: " + invokers);
         }
         return new RuntimeConfig(
                 path,
@@ -72,7 +146,13 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                         integer(source, "jsonrpcws.max-batch-size", d.maxBatchSize()),
                         integer(source, "jsonrpcws.max-depth", d.maxDepth()),
                         integer(source, "jsonrpcws.max-string-length", d.maxStringLength()),
-                        integer(source, "jsonrpcws.max-number-length", d.maxNumberLength())));
+                        integer(source, "jsonrpcws.max-number-length", d.maxNumberLength())),
+                invokers);
+    }
+
+    /** Whether service methods must be called through method handles even where CDI 4.1 invokers exist. */
+    public boolean forcesMethodHandles() {
+        return invokers.equals("method-handles");
     }
 
     private static int integer(Function<String, Optional<String>> source, String key, int fallback) {

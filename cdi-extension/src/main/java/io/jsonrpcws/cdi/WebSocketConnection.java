@@ -1,9 +1,10 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.JsonRpcSession;
-import io.jsonrpcws.impl.engine.CallsToPeer;
+import io.jsonrpcws.impl.connection.FrameScheduler;
+import io.jsonrpcws.impl.connection.PeerConnection;
+import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
-import io.jsonrpcws.impl.engine.ReadFrame;
 import io.jsonrpcws.impl.engine.RemoteProxies;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -14,47 +15,54 @@ import java.time.Duration;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * One WebSocket connection: the {@link JsonRpcSession} that services see, its connection-scoped beans,
- * its serial sender, and the dispatch of its frames to the call executor.
- *
- * <p>Frames are handed to the executor as they arrive, at most {@code maxInFlight} at a time; the others
- * wait in arrival order, at most {@code maxPendingFrames}, and one more closes the connection (1008). So a
- * slow method delays only the frames queued behind the cap on its own connection, and the thread that
- * delivered the frame is never blocked. With {@code maxInFlight = 1} frames are processed in order.
+ * One WebSocket connection of the server: the {@link JsonRpcSession} that services see, its connection-scoped
+ * beans, and the engine's {@link PeerConnection}. Its frames go through a {@link FrameScheduler} (where and when
+ * they run) and its answers through a {@link SerialSender}, as the Java client's do.
  */
-final class WebSocketConnection implements JsonRpcSession, CallsToPeer {
+final class WebSocketConnection implements JsonRpcSession, PeerConnection {
 
     private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
 
     private final Session webSocket;
     private final HandshakeData handshake;
-    private final JsonRpcRuntime runtime;
     private final ConnectionStore store = new ConnectionStore();
     private final Map<String, Object> properties = new ConcurrentHashMap<>();
     private final SerialSender sender;
+    private final FrameScheduler<WebSocketConnection> frames;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final OutgoingCalls outgoing;
-
-    private final ArrayDeque<ReadFrame> pending = new ArrayDeque<>();
-    private int inFlight;
 
     WebSocketConnection(Session webSocket, HandshakeData handshake, JsonRpcRuntime runtime) {
         this.webSocket = webSocket;
         this.handshake = handshake;
-        this.runtime = runtime;
-        this.sender = new SerialSender(webSocket, runtime.config().maxSendQueueBytes(),
-                () -> close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "client is not reading its answers"));
-        this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), runtime.config().requestTimeout());
+        RuntimeConfig config = runtime.config();
+        this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this);
+        this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout());
+        this.frames = new FrameScheduler<>(runtime.engine(), this, runtime.executor(),
+                new FrameScheduler.Limits(config.maxInFlight(), config.maxPendingFrames()), sender);
+    }
+
+    /** The container's side of sending: one asynchronous send at a time, as {@link SerialSender} calls it. */
+    private record Transport(Session webSocket) implements SerialSender.Transport {
+        @Override
+        public void sendText(String text, Consumer<Throwable> done) {
+            webSocket.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null
+                    : result.getException() != null ? result.getException() : new IOException("send failed")));
+        }
+
+        @Override
+        public void sendClose(int code, String reason) {
+            closeSession(webSocket, code, reason);
+        }
     }
 
     @Override
@@ -70,88 +78,17 @@ final class WebSocketConnection implements JsonRpcSession, CallsToPeer {
         return webSocket;
     }
 
-    /**
-     * Takes a text frame on the container's thread. The frame is read here; answers to this side's calls
-     * and refusals are settled at once, so that a service method awaiting its client's answer gets it even
-     * while its own connection's calls queue behind it; calls of methods go to the executor, unless every
-     * one of them is {@code @NonBlocking} and the connection is not in order, when they run here too.
-     */
+    /** Takes a text frame on the container's thread; see {@link FrameScheduler}. */
     void onText(String text) {
-        ReadFrame frame = runtime.engine().read(text);
-        RuntimeConfig config = runtime.config();
-        if (!frame.callsMethods() || (!config.inOrder() && !frame.mayBlock())) {
-            runtime.engine().execute(frame, this).thenAccept(this::sendAnswer);
-            return;
-        }
-        synchronized (this) {
-            if (inFlight < config.maxInFlight()) {
-                inFlight++;
-            } else if (pending.size() < config.maxPendingFrames()) {
-                pending.add(frame);
-                return;
-            } else {
-                pending.clear();
-                frame = null;
-            }
-        }
-        if (frame == null) {
-            close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "too many calls in flight");
-            return;
-        }
-        start(frame);
-    }
-
-    private void sendAnswer(String text) {
-        if (text != null) {
-            sender.send(text);
-        }
-    }
-
-    private void start(ReadFrame frame) {
-        try {
-            runtime.executor().execute(() -> process(frame));
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "the call executor refused work; closing connection " + id(), e);
-            close(CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "server is shutting down or overloaded");
-        }
-    }
-
-    private void process(ReadFrame frame) {
-        CompletionStage<String> answer;
-        try {
-            answer = runtime.engine().execute(frame, this);
-        } catch (RuntimeException | Error e) {
-            // the engine answers every frame; reaching here is a bug, and must not stall the connection
-            LOG.log(Level.ERROR, "the engine failed on a frame of connection " + id(), e);
-            finished();
-            return;
-        }
-        answer.whenComplete((text, failure) -> {
-            sendAnswer(text);
-            finished();
-        });
-    }
-
-    private void finished() {
-        ReadFrame next;
-        synchronized (this) {
-            next = pending.poll();
-            if (next == null) {
-                inFlight--;
-                return;
-            }
-        }
-        start(next);
+        frames.onText(text);
     }
 
     boolean markClosed() {
         boolean first = closed.compareAndSet(false, true);
         if (first) {
             outgoing.closed("connection " + id() + " closed");
-            sender.close();
-            synchronized (this) {
-                pending.clear();
-            }
+            sender.discard();
+            frames.close();
         }
         return first;
     }
@@ -207,12 +144,17 @@ final class WebSocketConnection implements JsonRpcSession, CallsToPeer {
 
     @Override
     public void close(int code, String reason) {
+        sender.discard();
+        closeSession(webSocket, code, reason);
+    }
+
+    private static void closeSession(Session webSocket, int code, String reason) {
         try {
             if (webSocket.isOpen()) {
                 webSocket.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
             }
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.DEBUG, "closing connection " + id() + " failed", e);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "closing connection " + webSocket.getId() + " failed", e);
         }
     }
 

@@ -66,7 +66,6 @@ class DependentServiceDestroyedAfterEachCallTest {
         DESTROYED.set(0);
         HELPERS_DESTROYED.set(0);
         try (TestDeployment deployment = TestDeployment.of(path, Worker.class, Helper.class)) {
-            assertEquals(path.usesCdiInvokers(), deployment.extension().usesCdiInvokers());
             for (int i = 1; i <= 3; i++) {
                 assertEquals("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":" + i + "}",
                         deployment.call("{\"jsonrpc\":\"2.0\",\"method\":\"alive\",\"id\":" + i + "}"));

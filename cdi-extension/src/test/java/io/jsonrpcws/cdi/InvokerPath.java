@@ -1,45 +1,39 @@
 package io.jsonrpcws.cdi;
 
+import io.jsonrpcws.api.JsonRpcMethod;
+import io.jsonrpcws.api.JsonRpcService;
+
 /** The two ways the extension calls service methods; tests of invocation run on both. */
 enum InvokerPath {
 
     /** CDI 4.1 {@code jakarta.enterprise.invoke.Invoker}s, the default where the container has them. */
-    CDI_INVOKERS(null),
+    CDI_INVOKERS("auto"),
 
-    /** Method handles on contextual references, the CDI 4.0 fallback, forced by the system property. */
+    /** Method handles on contextual references, the CDI 4.0 fallback, forced by {@code jsonrpcws.invokers}. */
     METHOD_HANDLES("method-handles");
 
-    static final String PROPERTY = "jsonrpcws.cdi.invokers";
+    private final String setting;
 
-    private final String propertyValue;
+    InvokerPath(String setting) {
+        this.setting = setting;
+    }
 
-    InvokerPath(String propertyValue) {
-        this.propertyValue = propertyValue;
+    /** The settings that choose this path. */
+    RuntimeConfig config() {
+        return RuntimeConfig.builder().set("jsonrpcws.invokers", setting).build();
     }
 
     /**
-     * An extension that uses this path. The extension reads the property once, when it is constructed,
-     * so the property is set only around the constructor and never leaks into other tests.
+     * A service that tells, from its own call stack, which path called it: the method-handle invokers are
+     * frames of the extension's {@code MethodHandleInvokers}; a CDI invoker's are the container's.
      */
-    JsonRpcExtension newExtension() {
-        String before = System.getProperty(PROPERTY);
-        try {
-            if (propertyValue == null) {
-                System.clearProperty(PROPERTY);
-            } else {
-                System.setProperty(PROPERTY, propertyValue);
-            }
-            return new JsonRpcExtension();
-        } finally {
-            if (before == null) {
-                System.clearProperty(PROPERTY);
-            } else {
-                System.setProperty(PROPERTY, before);
-            }
+    @JsonRpcService("path")
+    public static class Observed {
+        @JsonRpcMethod
+        public String which() {
+            boolean handles = StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                    f -> f.getClassName().startsWith(MethodHandleInvokers.class.getName())));
+            return handles ? METHOD_HANDLES.name() : CDI_INVOKERS.name();
         }
-    }
-
-    boolean usesCdiInvokers() {
-        return this == CDI_INVOKERS;
     }
 }

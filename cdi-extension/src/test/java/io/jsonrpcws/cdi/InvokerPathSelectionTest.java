@@ -2,16 +2,18 @@ package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * On Weld 6 (CDI 4.1) the extension calls services through CDI invokers; the system property
- * {@code jsonrpcws.cdi.invokers=method-handles}, read when the extension is constructed, forces method
- * handles. Either way the service answers alike.
+ * On Weld 6 (CDI 4.1) the extension calls services through CDI invokers; the setting
+ * {@code jsonrpcws.invokers=method-handles} forces method handles ({@link TestDeployment#of} checks from the
+ * service's own stack that the path taken is the one asked for). Either way the service answers alike.
  */
 class InvokerPathSelectionTest {
 
@@ -25,12 +27,24 @@ class InvokerPathSelectionTest {
 
     @ParameterizedTest
     @EnumSource(InvokerPath.class)
-    void systemPropertyChoosesThePath(InvokerPath path) {
+    void theSettingChoosesThePath(InvokerPath path) {
         try (TestDeployment deployment = TestDeployment.of(path, Echo.class)) {
-            assertNull(System.getProperty(InvokerPath.PROPERTY), "the property is set only around the constructor");
-            assertEquals(path.usesCdiInvokers(), deployment.extension().usesCdiInvokers());
             assertEquals("{\"jsonrpc\":\"2.0\",\"result\":\"hi\",\"id\":1}",
                     deployment.call("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hi\"],\"id\":1}"));
         }
+    }
+
+    @Test
+    void anUnknownValueIsRefusedWithTheKeyNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RuntimeConfig.builder().set("jsonrpcws.invokers", "reflection").build());
+        assertTrue(e.getMessage().contains("jsonrpcws.invokers"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RuntimeConfig.builder().set("jsonrpcws.in-ordre", "true").build());
+        assertTrue(e.getMessage().contains("jsonrpcws.in-ordre"), e.getMessage());
     }
 }

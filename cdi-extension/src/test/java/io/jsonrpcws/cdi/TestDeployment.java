@@ -23,15 +23,27 @@ final class TestDeployment implements AutoCloseable {
         this.extension = extension;
     }
 
-    /** Deploys the classes with the default invoker path. */
+    /** Deploys exactly the classes, with the default settings. */
     static TestDeployment of(Class<?>... beanClasses) {
-        return of(InvokerPath.CDI_INVOKERS, beanClasses);
+        JsonRpcExtension extension = new JsonRpcExtension();
+        return new TestDeployment(weld(beanClasses).addExtension(extension).initialize(), extension);
     }
 
+    /**
+     * Deploys the classes, and {@link InvokerPath.Observed}, with the settings that choose the invoker path;
+     * fails unless the services are then called through that path.
+     */
     static TestDeployment of(InvokerPath path, Class<?>... beanClasses) {
-        JsonRpcExtension extension = path.newExtension();
-        WeldContainer container = weld(beanClasses).addExtension(extension).initialize();
-        return new TestDeployment(container, extension);
+        JsonRpcExtension extension = new JsonRpcExtension();
+        WeldContainer container = weld(beanClasses).addBeanClasses(InvokerPath.Observed.class)
+                .addExtension(new SuppliedConfig(path.config())).addExtension(extension).initialize();
+        TestDeployment deployment = new TestDeployment(container, extension);
+        String observed = deployment.call("{\"jsonrpc\":\"2.0\",\"method\":\"path.which\",\"id\":0}");
+        if (!observed.contains("\"" + path.name() + "\"")) {
+            deployment.close();
+            throw new AssertionError("the deployment was to call services through " + path + ", but: " + observed);
+        }
+        return deployment;
     }
 
     /** A container of these classes with nothing registered yet, for tests that register it themselves. */

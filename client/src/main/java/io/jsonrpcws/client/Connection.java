@@ -1,10 +1,11 @@
 package io.jsonrpcws.client;
 
 import io.jsonrpcws.api.ConnectionClosedException;
-import io.jsonrpcws.impl.engine.CallsToPeer;
+import io.jsonrpcws.impl.connection.FrameScheduler;
+import io.jsonrpcws.impl.connection.PeerConnection;
+import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
-import io.jsonrpcws.impl.engine.ReadFrame;
 import io.jsonrpcws.impl.engine.RemoteProxies;
 
 import java.lang.System.Logger.Level;
@@ -21,25 +22,35 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * One WebSocket connection of a {@link JsonRpcClient}: its serial sender, its calls to the server, and the
- * listener of its frames. The JDK delivers frames one at a time on its own thread; each is read there,
- * answers to the client's calls are settled there, and calls of the client's handlers run on the executor.
- * A reconnecting client makes a new one per connection.
+ * One WebSocket connection of a {@link JsonRpcClient}: its calls to the server, and the listener of its frames.
+ * The JDK delivers frames one at a time on its own thread; they go through a {@link FrameScheduler} and every
+ * outgoing frame through a {@link SerialSender}, as on the server. A reconnecting client makes a new one per
+ * connection.
  */
-final class Connection implements CallsToPeer, WebSocket.Listener {
+final class Connection implements PeerConnection, WebSocket.Listener {
 
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     /** The longest text frame accepted from the server, in characters; a longer one closes with 1009. */
     static final int MAX_FRAME = 64 << 20;
 
+    /** Characters queued for sending at most; a server that lets this much pile up is not reading. */
+    static final long MAX_QUEUED = 16L << 20;
+
+    /**
+     * The server's frames running at once and waiting: the handlers are the application's, a server flooding
+     * them beyond this is cut off (1008).
+     */
+    private static final FrameScheduler.Limits SCHEDULING = new FrameScheduler.Limits(64, 16_384);
+
     /** How long a closing connection waits for the server's close frame before it is cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     final JsonRpcClient client;
-    private final JsonRpcEngine engine;
+    private final JsonRpcEngine<Connection> engine;
     private final Executor executor;
     private final OutgoingCalls outgoing;
     private final Map<Class<?>, Object> proxies = new ConcurrentHashMap<>();
@@ -48,13 +59,14 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
     /** Set on the thread that collects the frames of a batch; the frames then go out as one array. */
     private final ThreadLocal<List<String>> collecting = new ThreadLocal<>();
     private volatile WebSocket webSocket;
-    private volatile FrameSender sender;
+    private volatile SerialSender sender;
+    private volatile FrameScheduler<Connection> frames;
     private volatile int endCode;
     private volatile String endReason = "";
     /** Guarded by the client's lock: whether the client has taken note of the end. */
     boolean endReported;
 
-    Connection(JsonRpcClient client, JsonRpcEngine engine, Executor executor, Duration defaultTimeout) {
+    Connection(JsonRpcClient client, JsonRpcEngine<Connection> engine, Executor executor, Duration defaultTimeout) {
         this.client = client;
         this.engine = engine;
         this.executor = executor;
@@ -103,7 +115,7 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
         if (batch != null) {
             batch.add(text);
         } else {
-            FrameSender s = sender;
+            SerialSender s = sender;
             if (s != null) {
                 s.send(text);
             }
@@ -147,7 +159,7 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
             throw failure;
         }
         if (!texts.isEmpty()) {
-            FrameSender s = sender;
+            SerialSender s = sender;
             if (s != null) {
                 s.send("[" + String.join(",", texts) + "]");
             }
@@ -165,11 +177,16 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
 
     // --- closing
 
-    /** Closes normally: queued frames go out, then the close frame; pending calls fail at once. */
-    void close(int code, String reason) {
-        FrameSender s = sender;
-        if (s != null) {
-            s.close(code, reason);
+    /**
+     * Closes: queued frames go out, then the close frame, and pending calls fail at once. Where no close frame
+     * can follow (the sender failed), the connection is cut at once.
+     */
+    @Override
+    public void close(int code, String reason) {
+        SerialSender s = sender;
+        if (s != null && !s.close(code, reason)) {
+            abort(reason);
+            return;
         }
         end(code, reason, false);
         WebSocket ws = webSocket;
@@ -197,9 +214,13 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
         }
         endCode = code;
         endReason = reason == null ? "" : reason;
-        FrameSender s = sender;
+        SerialSender s = sender;
         if (discard && s != null) {
             s.discard();
+        }
+        FrameScheduler<Connection> f = frames;
+        if (f != null) {
+            f.close();
         }
         outgoing.closed("connection to " + client.uri() + " closed (" + code
                 + (endReason.isEmpty() ? "" : " " + endReason) + ")");
@@ -212,7 +233,29 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
     synchronized void attach(WebSocket ws) {
         if (webSocket == null) {
             webSocket = ws;
-            sender = new FrameSender(ws, failure -> abort("sending failed: " + failure));
+            sender = new SerialSender(new Transport(ws), MAX_QUEUED, this);
+            frames = new FrameScheduler<>(engine, this, executor, SCHEDULING, sender);
+        }
+    }
+
+    /** The JDK's side of sending: one send in flight, as {@link SerialSender} calls it. */
+    private record Transport(WebSocket ws) implements SerialSender.Transport {
+        @Override
+        public void sendText(String text, Consumer<Throwable> done) {
+            ws.sendText(text, true).whenComplete((sent, failure) -> done.accept(failure));
+        }
+
+        @Override
+        public void sendClose(int code, String reason) {
+            try {
+                ws.sendClose(code, reason).whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        ws.abort();
+                    }
+                });
+            } catch (RuntimeException e) {
+                ws.abort();
+            }
         }
     }
 
@@ -226,7 +269,7 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         if (partial.length() + data.length() > MAX_FRAME) {
             partial.setLength(0);
-            FrameSender s = sender;
+            SerialSender s = sender;
             if (s != null) {
                 s.close(1009, "frame larger than " + MAX_FRAME + " characters");
             }
@@ -245,7 +288,7 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-        FrameSender s = sender;
+        SerialSender s = sender;
         if (s != null) {
             s.close(1003, "binary frames are not JSON-RPC");
         }
@@ -265,34 +308,10 @@ final class Connection implements CallsToPeer, WebSocket.Listener {
         end(1006, String.valueOf(error.getMessage()), true);
     }
 
-    /**
-     * Reads a frame on the JDK's thread: answers to the client's calls are settled at once, so that a
-     * handler awaiting an answer gets it even while other calls of the server run; calls of handlers go to
-     * the executor.
-     */
     private void received(String text) {
-        ReadFrame frame = engine.read(text);
-        if (!frame.callsMethods()) {
-            run(frame);
-            return;
-        }
-        try {
-            executor.execute(() -> run(frame));
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.DEBUG, "a call of the server arrived while the client closes; not run");
-        }
-    }
-
-    private void run(ReadFrame frame) {
-        try {
-            engine.execute(frame, this).thenAccept(answer -> {
-                if (answer != null) {
-                    send(answer);
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            // the engine answers every frame; reaching here is a bug, and must not stall the connection
-            LOG.log(Level.ERROR, "the engine failed on a frame from " + client.uri(), e);
+        FrameScheduler<Connection> f = frames;
+        if (f != null) {
+            f.onText(text);
         }
     }
 }

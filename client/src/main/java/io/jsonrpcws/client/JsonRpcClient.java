@@ -81,7 +81,7 @@ public final class JsonRpcClient implements AutoCloseable {
     private static final Limits LIMITS = new Limits(10_000, Limits.DEFAULT.maxDepth(), Integer.MAX_VALUE, 1_000);
 
     private final URI uri;
-    private final JsonRpcEngine engine;
+    private final JsonRpcEngine<Connection> engine;
     private final HttpClient http;
     private final Executor executor;
     private final ExecutorService ownedExecutor;
@@ -98,7 +98,7 @@ public final class JsonRpcClient implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    private JsonRpcClient(Builder b, JsonRpcEngine engine) {
+    private JsonRpcClient(Builder b, JsonRpcEngine<Connection> engine) {
         this.uri = b.uri;
         this.engine = engine;
         this.http = HttpClient.newHttpClient();
@@ -238,7 +238,7 @@ public final class JsonRpcClient implements AutoCloseable {
          * @throws IllegalArgumentException when a handler's methods are invalid (every problem is listed)
          */
         public CompletionStage<JsonRpcClient> connectAsync() {
-            JsonRpcEngine.Builder engine = JsonRpcEngine.builder()
+            JsonRpcEngine.Builder<Connection> engine = JsonRpcEngine.<Connection>builder()
                     .methods(PlainServices.table(new ServiceModel(List.of(new ClientParameter())), handlers.toArray()))
                     .limits(LIMITS);
             if (jsonbConfig != null) {
@@ -497,7 +497,7 @@ public final class JsonRpcClient implements AutoCloseable {
     }
 
     /** Gives handler methods a {@code JsonRpcClient} parameter: the client the call came on. */
-    private static final class ClientParameter implements ContextParameter {
+    private static final class ClientParameter implements ContextParameter<Connection> {
 
         @Override
         public boolean supports(Type type) {
@@ -505,8 +505,8 @@ public final class JsonRpcClient implements AutoCloseable {
         }
 
         @Override
-        public Object resolve(CallInfo call) {
-            return ((Connection) call.connection()).client;
+        public Object resolve(CallInfo<Connection> call) {
+            return call.connection().client;
         }
 
         @Override

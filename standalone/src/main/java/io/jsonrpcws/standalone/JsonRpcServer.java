@@ -4,6 +4,8 @@ import io.jsonrpcws.cdi.HttpCalls;
 import io.jsonrpcws.cdi.JsonRpcEndpointConfigurator;
 import io.jsonrpcws.cdi.JsonRpcExtension;
 import io.jsonrpcws.cdi.JsonRpcRuntime;
+import io.jsonrpcws.cdi.RuntimeConfig;
+import io.jsonrpcws.cdi.SuppliedConfig;
 import jakarta.websocket.DeploymentException;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -74,8 +76,18 @@ public final class JsonRpcServer implements AutoCloseable {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
         private final List<Class<?>> beanClasses = new ArrayList<>();
+        private RuntimeConfig config;
 
         private Builder() {
+        }
+
+        /**
+         * The runtime's settings. Unless given, they are read from the system properties once, by
+         * {@link #start()}.
+         */
+        public Builder config(RuntimeConfig config) {
+            this.config = Objects.requireNonNull(config);
+            return this;
         }
 
         public Builder host(String host) {
@@ -104,7 +116,9 @@ public final class JsonRpcServer implements AutoCloseable {
          * @throws IllegalStateException when deployment fails or the address cannot be bound
          */
         public JsonRpcServer start() {
-            Weld weld = new Weld(UUID.randomUUID().toString()).property("org.jboss.weld.se.shutdownHook", false);
+            RuntimeConfig settings = config != null ? config : RuntimeConfig.fromSystemProperties();
+            Weld weld = new Weld(UUID.randomUUID().toString()).property("org.jboss.weld.se.shutdownHook", false)
+                    .addExtension(new SuppliedConfig(settings));
             if (!beanClasses.isEmpty()) {
                 // without discovery Weld SE loads no extension from META-INF/services either, ours included
                 weld.disableDiscovery().addBeanClasses(beanClasses.toArray(Class<?>[]::new))

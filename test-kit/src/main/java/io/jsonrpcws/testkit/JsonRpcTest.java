@@ -52,8 +52,9 @@ public @interface JsonRpcTest {
     Class<?>[] services() default {};
 
     /**
-     * Runtime settings as {@code key=value}, such as {@code "jsonrpcws.in-order=true"}: set as system
-     * properties while the server starts (the runtime reads its settings then), and restored right after.
+     * Runtime settings as {@code key=value}, such as {@code "jsonrpcws.in-order=true"}, with the keys of the
+     * configuration table; the others keep their defaults (system properties are not read). An unknown key
+     * fails the test class.
      */
     String[] properties() default {};
 }

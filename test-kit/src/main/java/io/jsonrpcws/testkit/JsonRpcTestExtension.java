@@ -1,6 +1,7 @@
 package io.jsonrpcws.testkit;
 
 import io.jsonrpcws.client.JsonRpcClient;
+import io.jsonrpcws.cdi.RuntimeConfig;
 import io.jsonrpcws.standalone.JsonRpcServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -71,23 +72,17 @@ public final class JsonRpcTestExtension
                 properties.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
             }
         }
-        Map<String, String> previous = new HashMap<>();
-        properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+        RuntimeConfig config;
         try {
-            JsonRpcServer.Builder server = JsonRpcServer.builder().host("127.0.0.1").port(0);
-            if (settings != null) {
-                server.beanClasses(settings.services());
-            }
-            return server.start();
-        } finally {
-            previous.forEach((key, value) -> {
-                if (value == null) {
-                    System.clearProperty(key);
-                } else {
-                    System.setProperty(key, value);
-                }
-            });
+            config = RuntimeConfig.builder().setAll(properties).build();
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@JsonRpcTest properties: " + e.getMessage(), e);
         }
+        JsonRpcServer.Builder server = JsonRpcServer.builder().host("127.0.0.1").port(0).config(config);
+        if (settings != null) {
+            server.beanClasses(settings.services());
+        }
+        return server.start();
     }
 
     @Override

@@ -1,15 +1,11 @@
 package io.jsonrpcws.testkit;
 
-import io.jsonrpcws.cdi.JsonRpcExtension;
 import io.jsonrpcws.client.JsonRpcClient;
 import io.jsonrpcws.examples.Calculator;
-import io.jsonrpcws.standalone.JsonRpcServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With {@code jsonrpcws.in-order=true} the client's further calls wait behind the blocked service; its answer
@@ -25,11 +21,5 @@ class BlockedServiceGetsItsClientsAnswerInOrderTest extends BlockedServiceGetsIt
         try (JsonRpcClient client = JsonRpcClient.builder(uri).handlers(handler).connect()) {
             assertBlockedServiceIsAnswered(client, handler);
         }
-    }
-
-    @Test
-    void theServerRunsInOrderAndTheSettingWasRestoredAfterItStarted(JsonRpcServer server) {
-        assertTrue(server.cdi().getBeanManager().getExtension(JsonRpcExtension.class).runtime().config().inOrder());
-        assertNull(System.getProperty("jsonrpcws.in-order"));
     }
 }

@@ -1,7 +1,9 @@
 package io.jsonrpcws.impl.engine;
 
 import io.jsonrpcws.api.JsonRpcException;
+import io.jsonrpcws.impl.connection.PeerConnection;
 import io.jsonrpcws.impl.model.CallInfo;
+import io.jsonrpcws.impl.model.ContextParameter;
 import io.jsonrpcws.impl.model.InvocationScope;
 import io.jsonrpcws.impl.model.MethodTable;
 import io.jsonrpcws.impl.model.Param;
@@ -31,12 +33,15 @@ import java.util.function.Consumer;
 
 /**
  * Answers JSON-RPC 2.0 and 1.0 frames: one text in, one text (or nothing) out. Transport-free: the
- * WebSocket endpoint, the HTTP servlet and the clients all run on it.
+ * WebSocket endpoint, the HTTP servlet and the clients all run on it, each with its own connection type.
  *
  * <p>Thread-safe and immutable once built. Synchronous methods run on the calling thread, inside
  * {@link #handle}; the returned stage is then already complete. The caller picks the thread.
+ *
+ * @param <C> the connection type of the transport: what its {@link InvocationScope} and
+ *            {@link io.jsonrpcws.impl.model.ContextParameter}s receive
  */
-public final class JsonRpcEngine {
+public final class JsonRpcEngine<C extends PeerConnection> {
 
     private static final System.Logger LOG = System.getLogger(JsonRpcEngine.class.getName());
     private static final CompletionStage<String> NO_ANSWER = CompletableFuture.completedFuture(null);
@@ -44,35 +49,37 @@ public final class JsonRpcEngine {
     private final MethodTable methods;
     private final Limits limits;
     private final ExceptionMappers mappers;
-    private final InvocationScope scope;
+    private final InvocationScope<C> scope;
     private final JsonParserFactory parsers;
+    private final ValueReader values;
     private final ParamBinder binder;
     private final ResponseWriter writer;
     private final RequestWriter requests;
     private final Jsonb jsonb;
 
-    private JsonRpcEngine(Builder b) {
+    private JsonRpcEngine(Builder<C> b) {
         this.methods = Objects.requireNonNull(b.methods, "methods");
         this.limits = b.limits;
         this.mappers = b.mappers;
         this.scope = b.scope;
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
         this.jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
-        this.binder = new ParamBinder(ValueReader.of(jsonb), b.standardScalars);
+        this.values = ValueReader.of(jsonb);
+        this.binder = new ParamBinder(values, b.standardScalars);
         this.writer = new ResponseWriter(jsonb, b.standardScalars);
         this.requests = new RequestWriter(writer);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static <C extends PeerConnection> Builder<C> builder() {
+        return new Builder<>();
     }
 
     /** Configures an engine. Only {@link #methods} is required. */
-    public static final class Builder {
+    public static final class Builder<C extends PeerConnection> {
         private MethodTable methods;
         private Limits limits = Limits.DEFAULT;
         private ExceptionMappers mappers = ExceptionMappers.NONE;
-        private InvocationScope scope = InvocationScope.NONE;
+        private InvocationScope<C> scope = InvocationScope.none();
         private Jsonb jsonb;
         private JsonbConfig jsonbConfig = new JsonbConfig();
         private boolean standardScalars = true;
@@ -80,23 +87,23 @@ public final class JsonRpcEngine {
         private Builder() {
         }
 
-        public Builder methods(MethodTable methods) {
+        public Builder<C> methods(MethodTable methods) {
             this.methods = methods;
             return this;
         }
 
-        public Builder limits(Limits limits) {
+        public Builder<C> limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits);
             return this;
         }
 
-        public Builder exceptionMappers(ExceptionMappers mappers) {
+        public Builder<C> exceptionMappers(ExceptionMappers mappers) {
             this.mappers = Objects.requireNonNull(mappers);
             return this;
         }
 
         /** What to activate around each invocation, such as CDI contexts. */
-        public Builder invocationScope(InvocationScope scope) {
+        public Builder<C> invocationScope(InvocationScope<C> scope) {
             this.scope = Objects.requireNonNull(scope);
             return this;
         }
@@ -105,7 +112,7 @@ public final class JsonRpcEngine {
          * Maps params and results with a JSON-B built from this configuration. Strings, integers and
          * booleans skip JSON-B unless the configuration registers adapters, serializers or deserializers.
          */
-        public Builder jsonbConfig(JsonbConfig config) {
+        public Builder<C> jsonbConfig(JsonbConfig config) {
             this.jsonbConfig = Objects.requireNonNull(config);
             this.jsonb = null;
             this.standardScalars = config.getProperty(JsonbConfig.ADAPTERS).isEmpty()
@@ -115,14 +122,14 @@ public final class JsonRpcEngine {
         }
 
         /** Maps params and results with the application's own JSON-B, for every value. */
-        public Builder jsonb(Jsonb jsonb) {
+        public Builder<C> jsonb(Jsonb jsonb) {
             this.jsonb = Objects.requireNonNull(jsonb);
             this.standardScalars = false;
             return this;
         }
 
-        public JsonRpcEngine build() {
-            return new JsonRpcEngine(this);
+        public JsonRpcEngine<C> build() {
+            return new JsonRpcEngine<>(this);
         }
     }
 
@@ -135,11 +142,11 @@ public final class JsonRpcEngine {
      * Answers one frame.
      *
      * @param frame      the text of one message or batch, as received
-     * @param connection the transport's connection object, handed to context parameters; may be {@code null}
+     * @param connection the connection the frame came on; {@code null} where there is none (HTTP)
      * @return the answer's text, or {@code null} when there is none (notifications); completes when every
      *         call of the frame has completed, and never exceptionally
      */
-    public CompletionStage<String> handle(String frame, Object connection) {
+    public CompletionStage<String> handle(String frame, C connection) {
         return execute(read(frame), connection);
     }
 
@@ -163,13 +170,13 @@ public final class JsonRpcEngine {
 
     /**
      * Runs a frame read by {@link #read}: calls its methods, hands answers to this side's calls to the
-     * connection's {@link CallsToPeer#outgoingCalls()}.
+     * connection's {@link PeerConnection#outgoingCalls()}.
      *
-     * @param connection the transport's connection object, handed to context parameters; may be {@code null}
+     * @param connection the connection the frame came on; {@code null} where there is none (HTTP)
      * @return the answer's text, or {@code null} when there is none; completes when every call of the frame
      *         has completed, and never exceptionally
      */
-    public CompletionStage<String> execute(ReadFrame frame, Object connection) {
+    public CompletionStage<String> execute(ReadFrame frame, C connection) {
         if (frame.answer != null) {
             return answer(frame.answer);
         }
@@ -188,10 +195,10 @@ public final class JsonRpcEngine {
      * @param defaultTimeout the timeout of requests that do not give one
      */
     public OutgoingCalls outgoingCalls(Consumer<String> send, Executor completions, Duration defaultTimeout) {
-        return new OutgoingCalls(requests, jsonb, send, completions, defaultTimeout);
+        return new OutgoingCalls(requests, values, parsers, send, completions, defaultTimeout);
     }
 
-    private CompletionStage<String> batch(List<Incoming> messages, Object connection) {
+    private CompletionStage<String> batch(List<Incoming> messages, C connection) {
         List<Object> answers = new ArrayList<>(messages.size());
         boolean async = false;
         for (Incoming m : messages) {
@@ -231,7 +238,7 @@ public final class JsonRpcEngine {
      * Runs one message. Returns the answer's text, a stage of it for an asynchronous method, or
      * {@code null} for no answer.
      */
-    private Object execute(Incoming message, Object connection) {
+    private Object execute(Incoming message, C connection) {
         // Java 17 has no pattern switch; the cases of the sealed type are checked in turn.
         if (message instanceof Incoming.Request r) {
             return call(r, connection);
@@ -241,8 +248,8 @@ public final class JsonRpcEngine {
             return null;
         }
         if (message instanceof Incoming.Response r) {
-            if (connection instanceof CallsToPeer peer) {
-                peer.outgoingCalls().accept(r);
+            if (connection != null) {
+                connection.outgoingCalls().accept(r);
             } else {
                 LOG.log(Level.DEBUG, "an answer came on a connection that makes no calls; dropped");
             }
@@ -252,7 +259,7 @@ public final class JsonRpcEngine {
         return rejected.notification() ? null : error(rejected.version(), rejected.id(), rejected.error());
     }
 
-    private Object call(Incoming.Request r, Object connection) {
+    private Object call(Incoming.Request r, C connection) {
         RpcMethod method = r.method();
         Object result;
         try {
@@ -276,7 +283,7 @@ public final class JsonRpcEngine {
         }
     }
 
-    private void notify(Incoming.Notification n, Object connection) {
+    private void notify(Incoming.Notification n, C connection) {
         RpcMethod method = n.method();
         try {
             Object result = invoke(method, resolveContext(method, n.args(), n.version(), null, connection), connection);
@@ -292,7 +299,7 @@ public final class JsonRpcEngine {
         }
     }
 
-    private Object invoke(RpcMethod method, Object[] args, Object connection) throws Throwable {
+    private Object invoke(RpcMethod method, Object[] args, C connection) throws Throwable {
         Object token = scope.begin(connection);
         try {
             return method.invoker().invoke(args);
@@ -301,14 +308,18 @@ public final class JsonRpcEngine {
         }
     }
 
-    private static Object[] resolveContext(RpcMethod method, Object[] args, Version version, JsonRpcId id,
-                                           Object connection) {
+    /**
+     * Fills in the context parameters. The method table was built with this transport's resolvers, so each is
+     * a {@code ContextParameter<C>}.
+     */
+    @SuppressWarnings("unchecked")
+    private Object[] resolveContext(RpcMethod method, Object[] args, Version version, JsonRpcId id, C connection) {
         if (method.needsCallInfo()) {
-            CallInfo call = new CallInfo(version, id, method.name(), connection);
+            CallInfo<C> call = new CallInfo<>(version, id, method.name(), connection);
             List<Param> params = method.params();
             for (int i = 0; i < args.length; i++) {
                 if (params.get(i) instanceof Param.Context c) {
-                    args[i] = c.source().resolve(call);
+                    args[i] = ((ContextParameter<C>) c.source()).resolve(call);
                 }
             }
         }

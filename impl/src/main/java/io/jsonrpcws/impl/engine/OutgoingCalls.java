@@ -3,13 +3,16 @@ package io.jsonrpcws.impl.engine;
 import io.jsonrpcws.api.ConnectionClosedException;
 import io.jsonrpcws.api.JsonRpcErrorCodes;
 import io.jsonrpcws.api.JsonRpcException;
+import io.jsonrpcws.api.UnusableAnswerException;
 import io.jsonrpcws.impl.protocol.Incoming;
 import io.jsonrpcws.impl.protocol.JsonRpcId;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
@@ -40,7 +43,8 @@ public final class OutgoingCalls {
     }
 
     private final RequestWriter writer;
-    private final Jsonb jsonb;
+    private final ValueReader values;
+    private final JsonParserFactory parsers;
     private final Consumer<String> send;
     private final Executor completions;
     private final Duration defaultTimeout;
@@ -48,9 +52,11 @@ public final class OutgoingCalls {
     private final Map<Long, Awaited> awaited = new ConcurrentHashMap<>();
     private volatile String closed;
 
-    OutgoingCalls(RequestWriter writer, Jsonb jsonb, Consumer<String> send, Executor completions, Duration defaultTimeout) {
+    OutgoingCalls(RequestWriter writer, ValueReader values, JsonParserFactory parsers, Consumer<String> send,
+                  Executor completions, Duration defaultTimeout) {
         this.writer = writer;
-        this.jsonb = jsonb;
+        this.values = values;
+        this.parsers = parsers;
         this.send = Objects.requireNonNull(send);
         this.completions = Objects.requireNonNull(completions);
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout);
@@ -125,12 +131,19 @@ public final class OutgoingCalls {
                 complete(call, null, toException(response.error()));
             } else {
                 JsonValue result = response.result() == null ? JsonValue.NULL : response.result();
-                Object value = result == JsonValue.NULL ? null : jsonb.fromJson(result.toString(), call.resultType());
-                complete(call, value, null);
+                complete(call, result == JsonValue.NULL ? null : bind(result, call.resultType()), null);
             }
         } catch (RuntimeException e) {
-            complete(call, null, new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR,
-                    "the answer to " + call.method() + " cannot be bound to " + call.resultType().getTypeName(), null, e));
+            complete(call, null, new UnusableAnswerException("the answer of the peer to " + call.method()
+                    + " cannot be bound to " + call.resultType().getTypeName() + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** Binds the answer's result from a parser over it, as params are bound; no text in between. */
+    private Object bind(JsonValue result, Type type) {
+        try (JsonParser parser = parsers.createParser(Json.createArrayBuilder().add(result).build())) {
+            parser.next();
+            return values.read(parser, parser.next(), type);
         }
     }
 
@@ -140,11 +153,6 @@ public final class OutgoingCalls {
         for (Long id : awaited.keySet()) {
             fail(id, why);
         }
-    }
-
-    /** How many answers are awaited now. */
-    public int awaitedCount() {
-        return awaited.size();
     }
 
     private void fail(long id, String why) {

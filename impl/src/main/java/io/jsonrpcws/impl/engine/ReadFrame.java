@@ -24,6 +24,25 @@ public final class ReadFrame {
         this.batch = batch;
     }
 
+    /**
+     * Whether the frame only answers this side's own calls (one answer, or a batch of answers): it is settled
+     * at once, never waits behind calls, and sends nothing back.
+     */
+    public boolean onlyAnswers() {
+        if (single != null) {
+            return single instanceof Incoming.Response;
+        }
+        if (batch != null) {
+            for (Incoming m : batch) {
+                if (!(m instanceof Incoming.Response)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Whether running the frame calls application methods; if not, it is cheap and never blocks. */
     public boolean callsMethods() {
         if (single != null) {

@@ -1,5 +1,6 @@
 package io.jsonrpcws.impl.model;
 
+import io.jsonrpcws.impl.connection.PeerConnection;
 import io.jsonrpcws.impl.protocol.JsonRpcId;
 import io.jsonrpcws.impl.protocol.Version;
 
@@ -9,8 +10,9 @@ import io.jsonrpcws.impl.protocol.Version;
  * @param version    the request's protocol version
  * @param id         the request id; {@code null} for a notification
  * @param method     the JSON-RPC method name
- * @param connection the transport's object for the connection the call came on (opaque to the engine);
- *                   {@code null} where there is none
+ * @param connection the connection the call came on, of the transport's own type; {@code null} where there is
+ *                   none (a call over HTTP)
+ * @param <C>        the transport's connection type
  */
-public record CallInfo(Version version, JsonRpcId id, String method, Object connection) {
+public record CallInfo<C extends PeerConnection>(Version version, JsonRpcId id, String method, C connection) {
 }

@@ -19,6 +19,6 @@ public sealed interface Param {
     }
 
     /** A parameter supplied by a {@link ContextParameter}. */
-    record Context(ContextParameter source) implements Param {
+    record Context(ContextParameter<?> source) implements Param {
     }
 }

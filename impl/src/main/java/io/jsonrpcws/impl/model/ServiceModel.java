@@ -35,10 +35,10 @@ public final class ServiceModel {
     /** The reserved prefix of the specification's own methods. */
     private static final String RESERVED_PREFIX = "rpc.";
 
-    private final List<ContextParameter> contextParameters;
+    private final List<? extends ContextParameter<?>> contextParameters;
 
     /** @param contextParameters the resolvers of non-JSON parameters available in this runtime */
-    public ServiceModel(List<ContextParameter> contextParameters) {
+    public ServiceModel(List<? extends ContextParameter<?>> contextParameters) {
         this.contextParameters = List.copyOf(contextParameters);
     }
 
@@ -87,7 +87,7 @@ public final class ServiceModel {
         for (int index = 0; index < parameters.length; index++) {
             Parameter p = parameters[index];
             Type type = p.getParameterizedType();
-            List<ContextParameter> claimants = contextParameters.stream().filter(c -> c.supports(type)).toList();
+            List<? extends ContextParameter<?>> claimants = contextParameters.stream().filter(c -> c.supports(type)).toList();
             if (claimants.size() > 1) {
                 problems.add(where + " parameter '" + p.getName() + "' of type " + type.getTypeName()
                         + " is claimed by several resolvers: " + claimants);

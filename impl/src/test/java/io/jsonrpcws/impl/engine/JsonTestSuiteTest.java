@@ -88,7 +88,7 @@ class JsonTestSuiteTest {
             "n_structure_100000_opening_arrays.json", "nesting exceeds the limit of 64 levels",
             "n_structure_open_array_object.json", "nesting exceeds the limit of 64 levels");
 
-    private static final JsonRpcEngine ENGINE = Rpc.engine(new Any());
+    private static final JsonRpcEngine<?> ENGINE = Rpc.engine(new Any());
 
     static Stream<String> documents() throws IOException, URISyntaxException {
         Path dir = Path.of(JsonTestSuiteTest.class.getResource("/JSONTestSuite/test_parsing").toURI());

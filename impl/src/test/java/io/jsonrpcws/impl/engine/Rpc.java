@@ -1,5 +1,6 @@
 package io.jsonrpcws.impl.engine;
 
+import io.jsonrpcws.impl.connection.PeerConnection;
 import io.jsonrpcws.impl.model.PlainServices;
 import io.jsonrpcws.impl.model.ServiceModel;
 import jakarta.json.Json;
@@ -23,39 +24,39 @@ final class Rpc {
     private Rpc() {
     }
 
-    static JsonRpcEngine engine(Object... services) {
+    static JsonRpcEngine<PeerConnection> engine(Object... services) {
         return builder(services).build();
     }
 
-    static JsonRpcEngine.Builder builder(Object... services) {
-        return JsonRpcEngine.builder().methods(PlainServices.table(new ServiceModel(List.of()), services));
+    static JsonRpcEngine.Builder<PeerConnection> builder(Object... services) {
+        return JsonRpcEngine.<PeerConnection>builder().methods(PlainServices.table(new ServiceModel(List.of()), services));
     }
 
     /**
      * The answer's text, or {@code null} for none; fails when the engine takes more than five seconds,
      * inside {@code handle} or after it.
      */
-    static String send(JsonRpcEngine engine, String frame) {
+    static String send(JsonRpcEngine<?> engine, String frame) {
         return assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> engine.handle(frame, null).toCompletableFuture().get(5, TimeUnit.SECONDS),
                 () -> "no answer to " + abbreviate(frame));
     }
 
     /** The answer, parsed; fails when there is none. */
-    static JsonValue answer(JsonRpcEngine engine, String frame) {
+    static JsonValue answer(JsonRpcEngine<?> engine, String frame) {
         String text = send(engine, frame);
         assertNotNull(text, () -> "no answer to " + abbreviate(frame));
         return parse(text);
     }
 
     /** The single answer as an object; fails when there is none or it is a batch. */
-    static JsonObject single(JsonRpcEngine engine, String frame) {
+    static JsonObject single(JsonRpcEngine<?> engine, String frame) {
         JsonValue answer = answer(engine, frame);
         assertEquals(JsonValue.ValueType.OBJECT, answer.getValueType(), () -> "not a single answer: " + answer);
         return answer.asJsonObject();
     }
 
-    static JsonArray batch(JsonRpcEngine engine, String frame) {
+    static JsonArray batch(JsonRpcEngine<?> engine, String frame) {
         JsonValue answer = answer(engine, frame);
         assertEquals(JsonValue.ValueType.ARRAY, answer.getValueType(), () -> "not a batch answer: " + answer);
         return answer.asJsonArray();

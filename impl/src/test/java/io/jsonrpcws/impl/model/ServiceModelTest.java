@@ -1,5 +1,6 @@
 package io.jsonrpcws.impl.model;
 
+import io.jsonrpcws.impl.connection.PeerConnection;
 import io.jsonrpcws.impl.model.broken.DuplicateNameA;
 import io.jsonrpcws.impl.model.broken.DuplicateNameB;
 import io.jsonrpcws.impl.model.broken.InheritedPing;
@@ -84,14 +85,14 @@ class ServiceModelTest {
     }
 
     /** Supplies {@link Session} parameters. */
-    record SessionResolver(String label) implements ContextParameter {
+    record SessionResolver(String label) implements ContextParameter<PeerConnection> {
         @Override
         public boolean supports(Type type) {
             return type == Session.class;
         }
 
         @Override
-        public Object resolve(CallInfo call) {
+        public Object resolve(CallInfo<PeerConnection> call) {
             return new Session();
         }
 

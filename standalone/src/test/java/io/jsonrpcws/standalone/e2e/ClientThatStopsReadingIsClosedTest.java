@@ -57,7 +57,7 @@ class ClientThatStopsReadingIsClosedTest {
             }
             Servers.awaitTrue("the server closed the connection (" + sent + " calls sent)", () -> !closings.all().isEmpty());
             int calls = sent;
-            assertEquals(List.of("1008 client is not reading its answers"), closings.all(), () -> "after " + calls + " calls");
+            assertEquals(List.of("1008 peer is not reading"), closings.all(), () -> "after " + calls + " calls");
             assertEquals("still here", bystander.resultString("echo.echo", "[\"still here\"]"));
             assertEquals(1, Servers.runtime(server).sessions().all().size(), "only the bystander is left");
 

@@ -2,10 +2,10 @@ package io.jsonrpcws.standalone.e2e;
 
 import io.jsonrpcws.cdi.JsonRpcExtension;
 import io.jsonrpcws.cdi.JsonRpcRuntime;
+import io.jsonrpcws.cdi.RuntimeConfig;
 import io.jsonrpcws.standalone.JsonRpcServer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -25,24 +25,11 @@ final class Servers {
         return start(Map.of(), beanClasses);
     }
 
-    /**
-     * A server started with these {@code jsonrpcws.*} system properties set; the runtime reads them when it
-     * starts, and they are restored right after, so no other test sees them.
-     */
+    /** A server started with these {@code jsonrpcws.*} settings, the others at their defaults. */
     static JsonRpcServer start(Map<String, String> settings, Class<?>... beanClasses) {
-        Map<String, String> previous = new HashMap<>();
-        settings.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
-        try {
-            return JsonRpcServer.builder().host("127.0.0.1").port(0).beanClasses(beanClasses).start();
-        } finally {
-            previous.forEach((key, value) -> {
-                if (value == null) {
-                    System.clearProperty(key);
-                } else {
-                    System.setProperty(key, value);
-                }
-            });
-        }
+        return JsonRpcServer.builder().host("127.0.0.1").port(0)
+                .config(RuntimeConfig.builder().setAll(settings).build())
+                .beanClasses(beanClasses).start();
     }
 
     static JsonRpcRuntime runtime(JsonRpcServer server) {

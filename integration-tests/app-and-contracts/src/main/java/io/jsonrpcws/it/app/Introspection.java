@@ -2,9 +2,6 @@ package io.jsonrpcws.it.app;
 
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
-import io.jsonrpcws.cdi.JsonRpcExtension;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Inject;
 
 /** Tells the tests how the target's CDI container has the services invoked. */
 @JsonRpcService("introspection")
@@ -16,11 +13,11 @@ public class Introspection {
     /** What {@link #invokers()} answers on CDI 4.0, where method handles invoke services. */
     public static final String METHOD_HANDLES = "method-handles";
 
-    @Inject
-    BeanManager beanManager;
-
+    /** Tells from this call's own stack: the method-handle path runs through the extension's MethodHandleInvokers. */
     @JsonRpcMethod
     public String invokers() {
-        return beanManager.getExtension(JsonRpcExtension.class).usesCdiInvokers() ? CDI_INVOKERS : METHOD_HANDLES;
+        boolean handles = StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                f -> f.getClassName().startsWith("io.jsonrpcws.cdi.MethodHandleInvokers")));
+        return handles ? METHOD_HANDLES : CDI_INVOKERS;
     }
 }

@@ -1,0 +1,163 @@
+package io.jsonrpcws.impl.connection;
+
+import io.jsonrpcws.impl.engine.JsonRpcEngine;
+import io.jsonrpcws.impl.engine.ReadFrame;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Decides where and when each frame of one connection runs, on the server and in the Java client alike.
+ *
+ * <ul>
+ *   <li>Frames are read on the transport's thread. Frames that only answer this side's own calls are settled
+ *       there at once, so that a method waiting for its peer's answer gets it even while the connection's
+ *       other frames wait behind it.</li>
+ *   <li>Frames that call methods go to the executor, at most {@code maxInFlight} at a time; the others wait in
+ *       arrival order, at most {@code maxPending}, and one more closes the connection (1008). So a slow method
+ *       delays only the frames queued behind the cap on its own connection, and the transport's thread never
+ *       blocks.</li>
+ *   <li>Out of order, frames whose calls are all {@code @NonBlocking}, and frames refused without a call (parse
+ *       errors, unknown methods, bad params), run on the reading thread. In order ({@code maxInFlight} 1), every
+ *       frame but pure answers takes its turn, refusals included, so no answer overtakes an earlier frame.</li>
+ * </ul>
+ * Every frame's answer goes to the sender, and every failure on the way ends in a close code and a log line.
+ *
+ * @param <C> the transport's connection type
+ */
+public final class FrameScheduler<C extends PeerConnection> {
+
+    private static final System.Logger LOG = System.getLogger(FrameScheduler.class.getName());
+
+    /**
+     * How a connection schedules its frames.
+     *
+     * @param maxInFlight frames running at once; 1 runs them in order
+     * @param maxPending  frames waiting for a slot; one more closes the connection with 1008
+     */
+    public record Limits(int maxInFlight, int maxPending) {
+        public Limits {
+            if (maxInFlight < 1 || maxPending < 0) {
+                throw new IllegalArgumentException("maxInFlight must be positive and maxPending not negative");
+            }
+        }
+
+        boolean inOrder() {
+            return maxInFlight == 1;
+        }
+    }
+
+    private final JsonRpcEngine<C> engine;
+    private final C connection;
+    private final Executor executor;
+    private final Limits limits;
+    private final SerialSender sender;
+
+    private final ArrayDeque<ReadFrame> pending = new ArrayDeque<>();
+    private int inFlight;
+    private boolean closed;
+
+    public FrameScheduler(JsonRpcEngine<C> engine, C connection, Executor executor, Limits limits, SerialSender sender) {
+        this.engine = Objects.requireNonNull(engine);
+        this.connection = Objects.requireNonNull(connection);
+        this.executor = Objects.requireNonNull(executor);
+        this.limits = Objects.requireNonNull(limits);
+        this.sender = Objects.requireNonNull(sender);
+    }
+
+    /** Takes one text frame, on the transport's thread. */
+    public void onText(String text) {
+        ReadFrame frame = engine.read(text);
+        if (frame.onlyAnswers() || (!limits.inOrder() && !frame.mayBlock())) {
+            run(frame, false);
+            return;
+        }
+        boolean flood = false;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (inFlight < limits.maxInFlight()) {
+                inFlight++;
+            } else if (pending.size() < limits.maxPending()) {
+                pending.add(frame);
+                return;
+            } else {
+                pending.clear();
+                closed = true;
+                flood = true;
+            }
+        }
+        if (flood) {
+            LOG.log(Level.INFO, "JRWS-0101 closing a connection that sent more than " + limits.maxPending()
+                    + " frames beyond its " + limits.maxInFlight() + " in flight");
+            connection.close(1008, "too many calls in flight");
+            return;
+        }
+        start(frame);
+    }
+
+    /** Drops the frames waiting; later frames are ignored. Frames running finish. */
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            pending.clear();
+        }
+    }
+
+    private void start(ReadFrame frame) {
+        try {
+            executor.execute(() -> run(frame, true));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "JRWS-0102 the call executor refused work; closing the connection (1013)");
+            close();
+            connection.close(1013, "server is shutting down or overloaded");
+        }
+    }
+
+    /** Runs a frame and sends its answer; a frame that held a slot hands it on when its answer is out. */
+    private void run(ReadFrame frame, boolean holdsSlot) {
+        CompletionStage<String> answer;
+        try {
+            answer = engine.execute(frame, connection);
+        } catch (Throwable t) {
+            // the engine answers every frame; reaching here is a bug, and it must not stall the connection
+            LOG.log(Level.ERROR, "JRWS-0103 the engine failed on a frame; closing the connection (1011)", t);
+            connection.close(1011, "internal error");
+            if (holdsSlot) {
+                finished();
+            }
+            return;
+        }
+        answer.whenComplete((text, failure) -> {
+            try {
+                if (failure != null) {
+                    LOG.log(Level.ERROR, "JRWS-0103 the engine failed on a frame; closing the connection (1011)", failure);
+                    connection.close(1011, "internal error");
+                } else if (text != null) {
+                    sender.send(text);
+                }
+            } finally {
+                if (holdsSlot) {
+                    finished();
+                }
+            }
+        });
+    }
+
+    private void finished() {
+        ReadFrame next;
+        synchronized (this) {
+            next = closed ? null : pending.poll();
+            if (next == null) {
+                inFlight--;
+                return;
+            }
+        }
+        start(next);
+    }
+}

@@ -1,0 +1,23 @@
+package io.jsonrpcws.impl.connection;
+
+import io.jsonrpcws.impl.engine.OutgoingCalls;
+
+/**
+ * One connection to a peer, as the engine knows it: each transport (the server's WebSocket endpoint, the Java
+ * client) implements it for its own connections, and the engine, the {@link FrameScheduler} and the
+ * {@link SerialSender} work through it. The engine routes the peer's answers to {@link #outgoingCalls()};
+ * scheduler and sender end a connection that misbehaves or fails with {@link #close(int, String)}.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface PeerConnection {
+
+    /** The calls this side awaits answers to on this connection. */
+    OutgoingCalls outgoingCalls();
+
+    /**
+     * Closes the connection with a WebSocket close code and reason; idempotent, never blocks, never throws.
+     * Awaited answers then fail with {@code ConnectionClosedException}.
+     */
+    void close(int code, String reason);
+}

@@ -1,0 +1,225 @@
+package io.jsonrpcws.impl.connection;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Every outgoing frame of one connection goes through here, on the server and in the Java client alike: one
+ * send in flight, the rest queued in order. The queue is bounded in characters: a peer that stops reading fills
+ * it and its connection is closed (1008) before it can grow this side's memory. A send that fails, or throws
+ * anything (an {@code Error} included), closes the connection (1011) and is logged once: no connection ever
+ * goes silent with its sender stuck. A close frame, when asked for, follows the frames queued before it.
+ *
+ * <p>Thread-safe; never blocks. Completions may come on any thread, inline included.
+ */
+public final class SerialSender {
+
+    private static final System.Logger LOG = System.getLogger(SerialSender.class.getName());
+
+    /** How frames leave: the transport's own asynchronous send. */
+    public interface Transport {
+
+        /**
+         * Starts sending one whole text frame. Calls {@code done} once, with {@code null} on success or the
+         * failure, possibly before returning. May also throw instead of calling {@code done}.
+         */
+        void sendText(String text, Consumer<Throwable> done);
+
+        /** Sends a close frame, or ends the connection at once if that is impossible; never throws. */
+        void sendClose(int code, String reason);
+    }
+
+    /** WebSocket close code: the peer broke a policy (here, it does not read). */
+    static final int POLICY = 1008;
+    /** WebSocket close code: this side failed. */
+    static final int FAILED = 1011;
+
+    private record CloseFrame(int code, String reason) {
+    }
+
+    private final Transport transport;
+    private final long maxQueued;
+    private final PeerConnection connection;
+
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private long queued;
+    private boolean sending;
+    /** No more frames are accepted: a close frame was asked for, or the connection is gone. */
+    private boolean closed;
+    private CloseFrame pendingClose;
+    /** Set while a send call is on the stack, so that a completion inside it does not recurse. */
+    private Thread sendingThread;
+    private boolean completedInline;
+
+    /**
+     * @param transport  where frames go
+     * @param maxQueued  characters that may wait at most; one more closes the connection with 1008
+     * @param connection what to close when the peer does not read or a send fails
+     */
+    public SerialSender(Transport transport, long maxQueued, PeerConnection connection) {
+        this.transport = Objects.requireNonNull(transport);
+        this.maxQueued = maxQueued;
+        this.connection = Objects.requireNonNull(connection);
+    }
+
+    /** Sends the text after every frame given before; never blocks. Ignored once closed. */
+    public void send(String text) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (!sending) {
+                sending = true;
+            } else if (queued + text.length() <= maxQueued) {
+                queue.add(text);
+                queued += text.length();
+                return;
+            } else {
+                discardLocked();
+                text = null;
+            }
+        }
+        if (text == null) {
+            LOG.log(Level.WARNING, "JRWS-0201 closing a connection whose peer does not read: more than "
+                    + maxQueued + " characters wait to be sent");
+            connection.close(POLICY, "peer is not reading");
+            return;
+        }
+        pump(text);
+    }
+
+    /**
+     * Sends a close frame after the frames queued; later frames are ignored.
+     *
+     * @return whether a close frame will be sent; {@code false} once closed or discarded already
+     */
+    public boolean close(int code, String reason) {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+            if (sending) {
+                pendingClose = new CloseFrame(code, reason);
+                return true;
+            }
+            sending = true;
+        }
+        transport.sendClose(code, reason);
+        return true;
+    }
+
+    /** Drops what is queued; later frames are ignored. For a connection that is gone. */
+    public synchronized void discard() {
+        discardLocked();
+    }
+
+    private void discardLocked() {
+        closed = true;
+        queue.clear();
+        queued = 0;
+        pendingClose = null;
+    }
+
+    /** Characters waiting to be sent now. */
+    public synchronized long queued() {
+        return queued;
+    }
+
+    private void pump(String first) {
+        String text = first;
+        while (text != null) {
+            synchronized (this) {
+                sendingThread = Thread.currentThread();
+                completedInline = false;
+            }
+            try {
+                transport.sendText(text, this::sent);
+            } catch (Throwable t) {
+                synchronized (this) {
+                    sendingThread = null;
+                }
+                failed(t);
+                return;
+            }
+            synchronized (this) {
+                sendingThread = null;
+                if (!completedInline) {
+                    return;
+                }
+                text = nextLocked();
+            }
+            text = closeIfDue(text);
+        }
+    }
+
+    private void sent(Throwable failure) {
+        if (failure != null) {
+            failed(failure);
+            return;
+        }
+        String next;
+        synchronized (this) {
+            if (sendingThread == Thread.currentThread()) {
+                completedInline = true;
+                return;
+            }
+            next = nextLocked();
+        }
+        next = closeIfDue(next);
+        if (next != null) {
+            pump(next);
+        }
+    }
+
+    /** A marker that the pending close frame is due: the queue drained. */
+    private static final String CLOSE_DUE = new String("close");
+
+    /** The next text to send, {@link #CLOSE_DUE}, or {@code null} after marking the sender idle. Holding the lock. */
+    private String nextLocked() {
+        String text = closed && pendingClose == null ? null : queue.poll();
+        if (text != null) {
+            queued -= text.length();
+            return text;
+        }
+        if (pendingClose != null) {
+            return CLOSE_DUE;
+        }
+        sending = false;
+        return null;
+    }
+
+    private String closeIfDue(String next) {
+        if (next != CLOSE_DUE) {
+            return next;
+        }
+        CloseFrame close;
+        synchronized (this) {
+            close = pendingClose;
+            pendingClose = null;
+        }
+        if (close != null) {
+            transport.sendClose(close.code(), close.reason());
+        }
+        return null;
+    }
+
+    private void failed(Throwable failure) {
+        boolean first;
+        synchronized (this) {
+            first = !closed || pendingClose != null;
+            discardLocked();
+        }
+        if (first) {
+            if (failure instanceof java.io.IOException) {
+                // the peer went away: routine, worth a line but not a stack trace
+                LOG.log(Level.INFO, "JRWS-0202 sending on a connection failed; closing it (1011): " + failure);
+            } else {
+                LOG.log(Level.WARNING, "JRWS-0203 sending on a connection failed unexpectedly; closing it (1011)", failure);
+            }
+            connection.close(FAILED, "sending failed");
+        }
+    }
+}
