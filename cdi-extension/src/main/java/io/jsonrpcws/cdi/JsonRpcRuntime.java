@@ -34,7 +34,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Everything a deployment's connections share: the engine with the application's method table, JSON-B
@@ -60,6 +64,7 @@ public final class JsonRpcRuntime {
     private final CallExecutors.Choice executor;
     private final Event<Object> events;
     private final OpenSessions open;
+    private volatile boolean stopping;
 
     private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<WebSocketConnection> engine, ConnectionContext connections,
                            CdiInvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
@@ -168,6 +173,10 @@ public final class JsonRpcRuntime {
         webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
         webSocket.setMaxBinaryMessageBufferSize(125);
         WebSocketConnection connection = new WebSocketConnection(webSocket, handshake, this);
+        if (stopping) {
+            connection.close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "server is shutting down");
+            return connection;
+        }
         open.add(connection);
         Object token = scope.begin(connection);
         try {
@@ -210,8 +219,50 @@ public final class JsonRpcRuntime {
         }
     }
 
-    /** Stops the executor if the runtime owns it; open connections are left to the container. */
+    /**
+     * Stops gracefully: new connections are closed at once (1001), open ones start no more calls; the calls
+     * taken before are answered, for at most {@code jsonrpcws.drain-timeout}; then every connection is closed
+     * with 1001, after its queued answers, and their pending calls to clients fail with
+     * {@code ConnectionClosedException}. Idempotent; blocks the calling thread while it drains.
+     */
+    public void stop() {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+        }
+        long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+        List<WebSocketConnection> connections = open.connections();
+        CompletableFuture<?>[] drained = connections.stream().map(WebSocketConnection::drain)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(drained).get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            long left = java.util.Arrays.stream(drained).filter(f -> !f.isDone()).count();
+            LOG.log(Level.WARNING, "JRWS-0301 " + left + " connections still had calls running after the drain timeout of "
+                    + config.drainTimeout().toMillis() + " ms; closing them anyway");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(Level.ERROR, "draining failed", e);
+        }
+        connections.forEach(WebSocketConnection::goAway);
+        // the close frames go out after the answers; give the peers a moment to answer them
+        long closeDeadline = Math.max(deadline, System.nanoTime()) + TimeUnit.SECONDS.toNanos(2);
+        while (!open.isEmpty() && System.nanoTime() < closeDeadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+    }
+
+    /** Stops (see {@link #stop()}), then the executor if the runtime owns it. */
     void shutdown() {
+        stop();
         if (executor.owned()) {
             executor.executor().shutdown();
         }

@@ -22,6 +22,15 @@ final class OpenSessions implements JsonRpcSessions {
         open.remove(connection.id(), connection);
     }
 
+    /** The open connections now. */
+    List<WebSocketConnection> connections() {
+        return List.copyOf(open.values());
+    }
+
+    boolean isEmpty() {
+        return open.isEmpty();
+    }
+
     @Override
     public List<JsonRpcSession> all() {
         return List.copyOf(open.values());

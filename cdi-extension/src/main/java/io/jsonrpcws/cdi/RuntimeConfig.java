@@ -42,12 +42,15 @@ import java.util.function.Function;
  *                          milliseconds, before 504; default 60000
  * @param limits            {@code jsonrpcws.max-batch-size}, {@code jsonrpcws.max-depth},
  *                          {@code jsonrpcws.max-string-length}, {@code jsonrpcws.max-number-length}
+ * @param drainTimeout      {@code jsonrpcws.drain-timeout}: how long stopping waits for the calls taken before
+ *                          to be answered, in milliseconds, before it closes every connection with 1001;
+ *                          default 10000
  * @param invokers          {@code jsonrpcws.invokers}: how service methods are called, {@code auto} (CDI 4.1
  *                          invokers where the container has them, else method handles) or {@code method-handles}
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
                             long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
-                            Limits limits, String invokers) {
+                            Limits limits, Duration drainTimeout, String invokers) {
 
     /** Every setting at its default. */
     public static RuntimeConfig defaults() {
@@ -147,6 +150,7 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                         integer(source, "jsonrpcws.max-depth", d.maxDepth()),
                         integer(source, "jsonrpcws.max-string-length", d.maxStringLength()),
                         integer(source, "jsonrpcws.max-number-length", d.maxNumberLength())),
+                Duration.ofMillis(integer(source, "jsonrpcws.drain-timeout", 10_000)),
                 invokers);
     }
 

@@ -18,6 +18,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,6 +82,18 @@ final class WebSocketConnection implements JsonRpcSession, PeerConnection {
     /** Takes a text frame on the container's thread; see {@link FrameScheduler}. */
     void onText(String text) {
         frames.onText(text);
+    }
+
+    /** Stops starting calls; completes once the calls taken before are answered. */
+    CompletableFuture<Void> drain() {
+        return frames.drain();
+    }
+
+    /** Closes with 1001 after the answers queued. */
+    void goAway() {
+        if (!sender.close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "server is shutting down")) {
+            closeSession(webSocket, CloseReason.CloseCodes.GOING_AWAY.getCode(), "server is shutting down");
+        }
     }
 
     boolean markClosed() {

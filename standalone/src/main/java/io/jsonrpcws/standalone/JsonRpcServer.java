@@ -42,13 +42,15 @@ public final class JsonRpcServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
 
     private final WeldContainer cdi;
+    private final JsonRpcRuntime runtime;
     private final BoundServerContainer webSocket;
     private final String host;
     private final String path;
     private boolean stopped;
 
-    private JsonRpcServer(WeldContainer cdi, BoundServerContainer webSocket, String host, String path) {
+    private JsonRpcServer(WeldContainer cdi, JsonRpcRuntime runtime, BoundServerContainer webSocket, String host, String path) {
         this.cdi = cdi;
+        this.runtime = runtime;
         this.webSocket = webSocket;
         this.host = host;
         this.path = path;
@@ -138,7 +140,7 @@ public final class JsonRpcServer implements AutoCloseable {
                     container.addHttpHandler(new HttpCallHandler(new HttpCalls(runtime)), runtime.config().path());
                 }
                 container.start("", port);
-                return new JsonRpcServer(cdi, container, host, runtime.config().path());
+                return new JsonRpcServer(cdi, runtime, container, host, runtime.config().path());
             } catch (IOException e) {
                 cdi.shutdown();
                 throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -178,19 +180,24 @@ public final class JsonRpcServer implements AutoCloseable {
         return cdi;
     }
 
-    /** Stops listening, closes the connections and shuts CDI down. Idempotent. */
+    /**
+     * Stops gracefully and shuts CDI down: new connections are refused, calls taken before are answered (for at
+     * most {@code jsonrpcws.drain-timeout}, 10 s by default), then every connection is closed with 1001 ("going
+     * away") and pending calls to clients fail with {@code ConnectionClosedException}. Idempotent; returns when
+     * the server has stopped.
+     */
     public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
         try {
+            runtime.stop();
             webSocket.stop();
         } finally {
             cdi.shutdown();
         }
     }
-
     @Override
     public void close() {
         stop();

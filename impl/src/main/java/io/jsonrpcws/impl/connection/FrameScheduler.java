@@ -6,6 +6,7 @@ import io.jsonrpcws.impl.engine.ReadFrame;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,7 +60,11 @@ public final class FrameScheduler<C extends PeerConnection> {
 
     private final ArrayDeque<ReadFrame> pending = new ArrayDeque<>();
     private int inFlight;
+    /** Frames taken and not yet answered, wherever they run. */
+    private int running;
     private boolean closed;
+    /** Completed once draining and nothing runs; {@code null} until {@link #drain()}. */
+    private CompletableFuture<Void> drained;
 
     public FrameScheduler(JsonRpcEngine<C> engine, C connection, Executor executor, Limits limits, SerialSender sender) {
         this.engine = Objects.requireNonNull(engine);
@@ -72,25 +77,34 @@ public final class FrameScheduler<C extends PeerConnection> {
     /** Takes one text frame, on the transport's thread. */
     public void onText(String text) {
         ReadFrame frame = engine.read(text);
-        if (frame.onlyAnswers() || (!limits.inOrder() && !frame.mayBlock())) {
-            run(frame, false);
-            return;
-        }
+        boolean inline = frame.onlyAnswers() || (!limits.inOrder() && !frame.mayBlock());
         boolean flood = false;
         synchronized (this) {
+            if (drained != null && !frame.onlyAnswers()) {
+                // draining: the calls taken before are answered, new ones are not started
+                return;
+            }
             if (closed) {
                 return;
             }
-            if (inFlight < limits.maxInFlight()) {
-                inFlight++;
-            } else if (pending.size() < limits.maxPending()) {
-                pending.add(frame);
-                return;
-            } else {
-                pending.clear();
-                closed = true;
-                flood = true;
+            running++;
+            if (!inline) {
+                if (inFlight < limits.maxInFlight()) {
+                    inFlight++;
+                } else if (pending.size() < limits.maxPending()) {
+                    pending.add(frame);
+                    return;
+                } else {
+                    running -= pending.size() + 1;
+                    pending.clear();
+                    closed = true;
+                    flood = true;
+                }
             }
+        }
+        if (inline) {
+            run(frame, false);
+            return;
         }
         if (flood) {
             LOG.log(Level.INFO, "JRWS-0101 closing a connection that sent more than " + limits.maxPending()
@@ -103,9 +117,33 @@ public final class FrameScheduler<C extends PeerConnection> {
 
     /** Drops the frames waiting; later frames are ignored. Frames running finish. */
     public void close() {
+        CompletableFuture<Void> done;
         synchronized (this) {
             closed = true;
+            running -= pending.size();
             pending.clear();
+            done = running == 0 ? drained : null;
+        }
+        if (done != null) {
+            done.complete(null);
+        }
+    }
+
+    /**
+     * Stops starting frames that call methods (answers to this side's calls are still taken); the frames taken
+     * before, waiting ones included, run and are answered.
+     *
+     * @return completes once every frame taken before has been answered
+     */
+    public CompletableFuture<Void> drain() {
+        synchronized (this) {
+            if (drained == null) {
+                drained = new CompletableFuture<>();
+            }
+            if (running == 0) {
+                drained.complete(null);
+            }
+            return drained;
         }
     }
 
@@ -114,6 +152,7 @@ public final class FrameScheduler<C extends PeerConnection> {
             executor.execute(() -> run(frame, true));
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "JRWS-0102 the call executor refused work; closing the connection (1013)");
+            done();
             close();
             connection.close(1013, "server is shutting down or overloaded");
         }
@@ -128,6 +167,7 @@ public final class FrameScheduler<C extends PeerConnection> {
             // the engine answers every frame; reaching here is a bug, and it must not stall the connection
             LOG.log(Level.ERROR, "JRWS-0103 the engine failed on a frame; closing the connection (1011)", t);
             connection.close(1011, "internal error");
+            done();
             if (holdsSlot) {
                 finished();
             }
@@ -142,11 +182,24 @@ public final class FrameScheduler<C extends PeerConnection> {
                     sender.send(text);
                 }
             } finally {
+                done();
                 if (holdsSlot) {
                     finished();
                 }
             }
         });
+    }
+
+    /** One frame taken is answered (or given up). */
+    private void done() {
+        CompletableFuture<Void> complete;
+        synchronized (this) {
+            running--;
+            complete = running == 0 ? drained : null;
+        }
+        if (complete != null) {
+            complete.complete(null);
+        }
     }
 
     private void finished() {

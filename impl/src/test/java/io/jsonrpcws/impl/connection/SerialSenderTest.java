@@ -1,0 +1,138 @@
+package io.jsonrpcws.impl.connection;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The one sender of a connection: order, one send in flight, bounds, and no silent failure. */
+class SerialSenderTest {
+
+    /** A transport that completes sends when the test says, and records what went out. */
+    static final class ManualTransport implements SerialSender.Transport {
+        final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Consumer<Throwable>> pending = new ArrayList<>();
+        volatile Throwable throwOnSend;
+        volatile boolean completeInline;
+
+        @Override
+        public void sendText(String text, Consumer<Throwable> done) {
+            if (throwOnSend != null) {
+                sneakyThrow(throwOnSend);
+            }
+            sent.add(text);
+            if (completeInline) {
+                done.accept(null);
+            } else {
+                synchronized (pending) {
+                    pending.add(done);
+                }
+            }
+        }
+
+        @Override
+        public void sendClose(int code, String reason) {
+            sent.add("close " + code + " " + reason);
+        }
+
+        void completeNext(Throwable failure) {
+            Consumer<Throwable> done;
+            synchronized (pending) {
+                done = pending.remove(0);
+            }
+            done.accept(failure);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+            throw (T) t;
+        }
+    }
+
+    private final ManualTransport transport = new ManualTransport();
+    private final RecordingConnection connection = new RecordingConnection();
+
+    @Test
+    void oneSendInFlightTheRestInOrder() {
+        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        sender.send("a");
+        sender.send("b");
+        sender.send("c");
+        assertEquals(List.of("a"), transport.sent);
+        transport.completeNext(null);
+        assertEquals(List.of("a", "b"), transport.sent);
+        transport.completeNext(null);
+        transport.completeNext(null);
+        assertEquals(List.of("a", "b", "c"), transport.sent);
+        assertEquals(List.of(), connection.closings);
+    }
+
+    @Test
+    void sendsCompletedInlineDoNotRecurse() {
+        transport.completeInline = true;
+        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        // a recursive pump would overflow the stack long before this
+        for (int i = 0; i < 200_000; i++) {
+            sender.send("x");
+        }
+        assertEquals(200_000, transport.sent.size());
+    }
+
+    @Test
+    void aPeerThatDoesNotReadIsClosedWith1008AndNothingMoreIsQueued() {
+        SerialSender sender = new SerialSender(transport, 10, connection);
+        sender.send("first");
+        sender.send("12345");
+        sender.send("67890");
+        assertEquals(List.of(), connection.closings);
+        sender.send("!");
+        assertEquals(List.of("1008 peer is not reading"), connection.closings);
+        assertEquals(0, sender.queued());
+        sender.send("later");
+        transport.completeNext(null);
+        assertEquals(List.of("first"), transport.sent);
+    }
+
+    @Test
+    void anErrorThrownBySendingClosesWith1011AndTheSenderStaysUsable() {
+        // as the container's UTF-8 encoder does on a lone surrogate
+        transport.throwOnSend = new Error(new CharacterCodingException());
+        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        sender.send("\ud800");
+        assertEquals(List.of("1011 sending failed"), connection.closings);
+        transport.throwOnSend = null;
+        sender.send("after");
+        assertEquals(List.of(), transport.sent, "nothing is sent on a connection that failed");
+        assertEquals(List.of("1011 sending failed"), connection.closings, "closed once");
+    }
+
+    @Test
+    void aSendThatFailsLaterClosesWith1011AndDropsTheQueue() {
+        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        sender.send("a");
+        sender.send("b");
+        transport.completeNext(new IOException("broken pipe"));
+        assertEquals(List.of("1011 sending failed"), connection.closings);
+        assertEquals(List.of("a"), transport.sent);
+        assertEquals(0, sender.queued());
+    }
+
+    @Test
+    void aCloseFrameFollowsTheFramesQueuedBeforeIt() {
+        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        sender.send("a");
+        sender.send("b");
+        assertTrue(sender.close(1000, "bye"));
+        sender.send("c");
+        transport.completeNext(null);
+        transport.completeNext(null);
+        assertEquals(List.of("a", "b", "close 1000 bye"), transport.sent);
+        assertEquals(false, sender.close(1000, "again"));
+    }
+}
