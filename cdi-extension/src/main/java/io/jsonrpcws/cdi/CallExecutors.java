@@ -26,7 +26,7 @@ final class CallExecutors {
 
     static Choice choose(String kind) {
         if (kind.equals("auto")) {
-            ExecutorService managed = managedExecutor();
+            ExecutorService managed = ManagedExecutorLookup.find(DEFAULT_MANAGED_EXECUTOR);
             if (managed != null) {
                 return new Choice(managed, false, "the container's " + DEFAULT_MANAGED_EXECUTOR);
             }
@@ -41,16 +41,6 @@ final class CallExecutors {
             }
         }
         return new Choice(platformPool(), true, "a pool of platform threads");
-    }
-
-    /** The container's managed executor, looked up once; {@code null} outside a Jakarta EE container. */
-    private static ExecutorService managedExecutor() {
-        try {
-            Object found = new javax.naming.InitialContext().lookup(DEFAULT_MANAGED_EXECUTOR);
-            return found instanceof ExecutorService e ? e : null;
-        } catch (javax.naming.NamingException | RuntimeException | LinkageError e) {
-            return null;
-        }
     }
 
     /** {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+, found once; the jar targets Java 17. */

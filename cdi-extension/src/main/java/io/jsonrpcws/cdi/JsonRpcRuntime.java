@@ -4,7 +4,6 @@ import io.jsonrpcws.api.ConnectionScoped;
 import io.jsonrpcws.api.JsonRpcErrorCodes;
 import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.JsonRpcExceptionMapper;
-import io.jsonrpcws.api.JsonRpcSessions;
 import io.jsonrpcws.api.SessionClosed;
 import io.jsonrpcws.api.SessionOpened;
 import io.jsonrpcws.impl.engine.ExceptionMappers;
@@ -158,11 +157,6 @@ public final class JsonRpcRuntime {
 
     ExecutorService executor() {
         return executor.executor();
-    }
-
-    /** The open connections. */
-    public JsonRpcSessions sessions() {
-        return open;
     }
 
     /**

@@ -13,8 +13,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A service with the injected sessions registry notifies every connected client. */
+/**
+ * A service with the injected sessions registry notifies every connected client. A connection is registered
+ * before its first frame is read, not before its handshake's answer leaves (the containers write that answer
+ * before they open the connection), so each client has one call answered before the broadcast.
+ */
 @JsonRpcTest(services = SessionsRegistryPushesToEveryClientTest.Newsroom.class)
 class SessionsRegistryPushesToEveryClientTest {
 
@@ -22,6 +27,11 @@ class SessionsRegistryPushesToEveryClientTest {
     public static class Newsroom {
         @Inject
         JsonRpcSessions sessions;
+
+        @JsonRpcMethod
+        public int count() {
+            return sessions.all().size();
+        }
 
         @JsonRpcMethod
         public int publish(String text) {
@@ -46,6 +56,10 @@ class SessionsRegistryPushesToEveryClientTest {
                 .map(r -> JsonRpcClient.builder(uri).handlers(r).connect())
                 .toList();
         try {
+            for (int i = 0; i < clients.size(); i++) {
+                int registered = Await.result(clients.get(i).call("newsroom.count", Integer.class));
+                assertTrue(registered >= i + 1, "a client that had an answer is registered, as are those before it");
+            }
             assertEquals(3, Await.result(clients.get(0).call("newsroom.publish", Integer.class, "extra")));
             for (Reader r : readers) {
                 assertEquals("extra", r.received.poll(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS));

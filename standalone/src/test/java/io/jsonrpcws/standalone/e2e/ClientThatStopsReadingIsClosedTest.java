@@ -59,7 +59,7 @@ class ClientThatStopsReadingIsClosedTest {
             int calls = sent;
             assertEquals(List.of("1008 peer is not reading"), closings.all(), () -> "after " + calls + " calls");
             assertEquals("still here", bystander.resultString("echo.echo", "[\"still here\"]"));
-            assertEquals(1, Servers.runtime(server).sessions().all().size(), "only the bystander is left");
+            assertEquals(1, Servers.sessions(server).all().size(), "only the bystander is left");
 
             // The close frame waits behind megabytes of answers the client never read, and the server drops
             // the TCP connection with the client's further calls unread, so what the client finds when it

@@ -120,7 +120,7 @@ class ConnectionScopeFollowsTheConnectionTest {
                 firstId = first.resultString("counter.connection", "[]");
                 secondId = second.resultString("counter.connection", "[]");
                 assertNotEquals(firstId, secondId);
-                assertEquals(2, Servers.runtime(server).sessions().all().size());
+                assertEquals(2, Servers.sessions(server).all().size());
             }
             for (String id : List.of(firstId, secondId)) {
                 Servers.awaitTrue("connection " + id + " torn down", () -> recorder.of(id).contains("@Destroyed"));
@@ -128,7 +128,7 @@ class ConnectionScopeFollowsTheConnectionTest {
                                 "SessionClosed 1000", "@BeforeDestroyed", "@PreDestroy", "@Destroyed"),
                         recorder.of(id), "the life of connection " + id);
             }
-            assertEquals(0, Servers.runtime(server).sessions().all().size());
+            assertEquals(0, Servers.sessions(server).all().size());
         }
     }
 }

@@ -150,7 +150,7 @@ class ManyConnectionsLeaveNothingBehindTest {
 
     private static void awaitAllGone(JsonRpcServer server, Tally tally, int expected) {
         Servers.awaitTrue("every connection torn down", () -> tally.destroyedCount() == expected
-                && Servers.runtime(server).sessions().all().isEmpty());
+                && Servers.sessions(server).all().isEmpty());
         assertEquals(expected, tally.createdCount());
     }
 

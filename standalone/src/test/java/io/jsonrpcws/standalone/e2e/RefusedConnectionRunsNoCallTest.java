@@ -87,7 +87,7 @@ class RefusedConnectionRunsNoCallTest {
             }
 
             Servers.awaitTrue("the refused connection torn down",
-                    () -> Servers.runtime(server).sessions().all().isEmpty() && bouncer.destroyed().size() == 1);
+                    () -> Servers.sessions(server).all().isEmpty() && bouncer.destroyed().size() == 1);
             assertEquals(1, bouncer.closed().size(), bouncer.closed()::toString);
             assertEquals(true, bouncer.closed().iterator().next().endsWith(" 1008"), bouncer.closed()::toString);
 

@@ -1,5 +1,6 @@
 package io.jsonrpcws.standalone.e2e;
 
+import io.jsonrpcws.api.JsonRpcSessions;
 import io.jsonrpcws.cdi.JsonRpcExtension;
 import io.jsonrpcws.cdi.JsonRpcRuntime;
 import io.jsonrpcws.cdi.RuntimeConfig;
@@ -34,6 +35,11 @@ final class Servers {
 
     static JsonRpcRuntime runtime(JsonRpcServer server) {
         return server.cdi().getBeanManager().getExtension(JsonRpcExtension.class).runtime();
+    }
+
+    /** The open connections, as a service sees them. */
+    static JsonRpcSessions sessions(JsonRpcServer server) {
+        return bean(server, JsonRpcSessions.class);
     }
 
     static <T> T bean(JsonRpcServer server, Class<T> type) {
