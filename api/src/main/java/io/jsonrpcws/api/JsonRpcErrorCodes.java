@@ -28,6 +28,18 @@ public final class JsonRpcErrorCodes {
     /** Highest code of the range reserved for implementation-defined server errors. */
     public static final int SERVER_ERROR_MAX = -32000;
 
+    /**
+     * The method is restricted ({@code @RolesAllowed}) and the connection or HTTP request has no authenticated
+     * user. A server error of this implementation.
+     */
+    public static final int NOT_AUTHENTICATED = -32010;
+
+    /**
+     * The method is restricted and the caller may not call it: none of its {@code @RolesAllowed} roles, or
+     * {@code @DenyAll}. A server error of this implementation.
+     */
+    public static final int FORBIDDEN = -32011;
+
     private JsonRpcErrorCodes() {
     }
 }

@@ -20,4 +20,17 @@ public interface PeerConnection {
      * Awaited answers then fail with {@code ConnectionClosedException}.
      */
     void close(int code, String reason);
+
+    /** Whether the connection has an authenticated user; {@code false} unless the transport authenticated it. */
+    default boolean isAuthenticated() {
+        return false;
+    }
+
+    /**
+     * Whether the connection's user has this role. Transports decide roles when the connection opens (for the
+     * roles the application's services name), so this is cheap.
+     */
+    default boolean isUserInRole(String role) {
+        return false;
+    }
 }

@@ -2,6 +2,7 @@ package io.jsonrpcws.impl.engine;
 
 import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.impl.connection.PeerConnection;
+import io.jsonrpcws.impl.model.Access;
 import io.jsonrpcws.impl.model.CallInfo;
 import io.jsonrpcws.impl.model.ContextParameter;
 import io.jsonrpcws.impl.model.InvocationScope;
@@ -261,6 +262,10 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
     private Object call(Incoming.Request r, C connection) {
         RpcMethod method = r.method();
+        ErrorObject refused = refusal(method.access(), connection);
+        if (refused != null) {
+            return error(r.version(), r.id(), refused);
+        }
         Object result;
         try {
             result = invoke(method, resolveContext(method, r.args(), r.version(), r.id(), connection), connection);
@@ -285,6 +290,10 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
     private void notify(Incoming.Notification n, C connection) {
         RpcMethod method = n.method();
+        if (refusal(method.access(), connection) != null) {
+            LOG.log(Level.DEBUG, () -> "a notification of " + method.name() + " was refused by its access rule");
+            return;
+        }
         try {
             Object result = invoke(method, resolveContext(method, n.args(), n.version(), null, connection), connection);
             if (result instanceof CompletionStage<?> stage) {
@@ -296,6 +305,26 @@ public final class JsonRpcEngine<C extends PeerConnection> {
             }
         } catch (Throwable t) {
             logFailure(method, t);
+        }
+    }
+
+    /** Why the caller may not call, or {@code null} when it may; checked before any call. */
+    private static ErrorObject refusal(Access access, PeerConnection connection) {
+        switch (access.kind()) {
+            case ANYONE:
+                return null;
+            case NOBODY:
+                return ErrorObject.FORBIDDEN;
+            default:
+                if (connection == null || !connection.isAuthenticated()) {
+                    return ErrorObject.NOT_AUTHENTICATED;
+                }
+                for (String role : access.roles()) {
+                    if (connection.isUserInRole(role)) {
+                        return null;
+                    }
+                }
+                return ErrorObject.FORBIDDEN;
         }
     }
 

@@ -14,9 +14,10 @@ import java.util.List;
  * @param method     the Java method
  * @param params     every Java parameter, in declaration order
  * @param resultKind how its return value becomes the response
+ * @param access     who may call it
  */
 public record MethodDescription(String name, Class<?> service, Method method, List<Param> params,
-                                ResultKind resultKind) {
+                                ResultKind resultKind, Access access) {
 
     public MethodDescription {
         params = List.copyOf(params);
@@ -38,6 +39,6 @@ public record MethodDescription(String name, Class<?> service, Method method, Li
                 .toList();
         boolean nonBlocking = method.isAnnotationPresent(NonBlocking.class)
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class);
-        return new RpcMethod(name, javaName(), params, json, resultKind, invoker, nonBlocking);
+        return new RpcMethod(name, javaName(), params, json, resultKind, invoker, nonBlocking, access);
     }
 }

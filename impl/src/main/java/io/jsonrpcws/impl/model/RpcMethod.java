@@ -13,9 +13,10 @@ import java.util.List;
  * @param invoker     what runs the method
  * @param nonBlocking whether it is declared {@link io.jsonrpcws.api.NonBlocking}: it may run on the thread
  *                    that read its frame
+ * @param access      who may call it
  */
 public record RpcMethod(String name, String javaName, List<Param> params, List<Param.Json> jsonParams,
-                        ResultKind resultKind, MethodInvoker invoker, boolean nonBlocking) {
+                        ResultKind resultKind, MethodInvoker invoker, boolean nonBlocking, Access access) {
 
     public RpcMethod {
         params = List.copyOf(params);

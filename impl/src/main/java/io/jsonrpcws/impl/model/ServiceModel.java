@@ -110,10 +110,11 @@ public final class ServiceModel {
             }
             params.add(new Param.Json(key, index, type, isOptional(p.getType()), p.getType().isPrimitive()));
         }
+        Access access = Access.of(m, where, problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new MethodDescription(name, serviceClass, m, params, resultKind(m.getReturnType())));
+        return Optional.of(new MethodDescription(name, serviceClass, m, params, resultKind(m.getReturnType()), access));
     }
 
     /**
