@@ -23,6 +23,12 @@ public interface JsonRpcSession {
     /** The authenticated user of the handshake, if any. */
     Optional<Principal> userPrincipal();
 
+    /**
+     * Whether the connection's user has this role: the {@link JsonRpcAuthenticator}'s roles, or in a WAR without
+     * one the container's, evaluated at the handshake for the roles the services name in {@code @RolesAllowed}.
+     */
+    boolean isUserInRole(String role);
+
     /** The handshake's HTTP headers, names in lower case; unmodifiable. */
     Map<String, List<String>> headers();
 

@@ -1,5 +1,9 @@
 package io.jsonrpcws.cdi;
 
+import io.jsonrpcws.api.JsonRpcAuthenticationException;
+import io.jsonrpcws.api.JsonRpcCredentials;
+import io.jsonrpcws.api.JsonRpcIdentity;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,13 +16,21 @@ import java.util.TreeMap;
  *
  * @param headers     header names in lower case
  * @param httpSession the container's HTTP session, or {@code null}
+ * @param identity    the connection's user, or {@code null} for none
+ * @param refusal     why the handshake's caller is refused, or {@code null} when admitted
  */
-record HandshakeData(Map<String, List<String>> headers, Object httpSession) {
+record HandshakeData(Map<String, List<String>> headers, Object httpSession, JsonRpcIdentity identity,
+                     JsonRpcAuthenticationException refusal) implements JsonRpcCredentials {
 
     /** The user-properties key under which the configurator leaves it. */
     static final String KEY = HandshakeData.class.getName();
 
-    static final HandshakeData NONE = new HandshakeData(Map.of(), null);
+    static final HandshakeData NONE = new HandshakeData(Map.of(), null, null, null);
+
+    /** This handshake, with its caller's identity or refusal decided. */
+    HandshakeData authenticated(JsonRpcIdentity identity, JsonRpcAuthenticationException refusal) {
+        return new HandshakeData(headers, httpSession, identity, refusal);
+    }
 
     static HandshakeData of(Map<String, List<String>> headers, Object httpSession) {
         Map<String, List<String>> lower = new TreeMap<>();
@@ -30,6 +42,6 @@ record HandshakeData(Map<String, List<String>> headers, Object httpSession) {
                         return List.copyOf(all);
                     }));
         }
-        return new HandshakeData(Map.copyOf(lower), httpSession);
+        return new HandshakeData(Map.copyOf(lower), httpSession, null, null);
     }
 }

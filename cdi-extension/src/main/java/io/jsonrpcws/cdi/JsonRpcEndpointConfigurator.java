@@ -1,10 +1,12 @@
 package io.jsonrpcws.cdi;
 
+import io.jsonrpcws.api.JsonRpcCredentials;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -39,13 +41,41 @@ public final class JsonRpcEndpointConfigurator extends ServerEndpointConfig.Conf
 
     private static ServerEndpointConfig endpointConfig(String path, Supplier<JsonRpcRuntime> runtime) {
         return ServerEndpointConfig.Builder.create(JsonRpcEndpoint.class, path)
+                .subprotocols(List.of(SUBPROTOCOL))
                 .configurator(new JsonRpcEndpointConfigurator(runtime))
                 .build();
     }
 
+    /**
+     * The subprotocol the endpoint selects when a client offers it: a browser that offers a bearer token as a
+     * subprotocol must offer this one too, since the server never selects the token.
+     */
+    static final String SUBPROTOCOL = "jsonrpc";
+
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        config.getUserProperties().put(HandshakeData.KEY, HandshakeData.of(request.getHeaders(), request.getHttpSession()));
+        HandshakeData handshake = HandshakeData.of(request.getHeaders(), request.getHttpSession());
+        config.getUserProperties().put(HandshakeData.KEY, runtime().authenticate(handshake, new ContainerUser() {
+            @Override
+            public java.security.Principal principal() {
+                return request.getUserPrincipal();
+            }
+
+            @Override
+            public boolean isInRole(String role) {
+                return request.isUserInRole(role);
+            }
+        }));
+    }
+
+    @Override
+    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+        for (String offered : requested) {
+            if (supported.contains(offered) && !offered.startsWith(JsonRpcCredentials.BEARER_PROTOCOL_PREFIX)) {
+                return offered;
+            }
+        }
+        return "";
     }
 
     @Override
@@ -53,6 +83,10 @@ public final class JsonRpcEndpointConfigurator extends ServerEndpointConfig.Conf
         if (endpointClass != JsonRpcEndpoint.class) {
             throw new IllegalArgumentException("this configurator makes only JsonRpcEndpoint, not " + endpointClass);
         }
+        return endpointClass.cast(new JsonRpcEndpoint(runtime()));
+    }
+
+    private JsonRpcRuntime runtime() {
         JsonRpcRuntime r = resolved;
         if (r == null) {
             r = runtime.get();
@@ -61,6 +95,6 @@ public final class JsonRpcEndpointConfigurator extends ServerEndpointConfig.Conf
             }
             resolved = r;
         }
-        return endpointClass.cast(new JsonRpcEndpoint(r));
+        return r;
     }
 }

@@ -2,7 +2,10 @@ package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.ConnectionScoped;
 import io.jsonrpcws.api.JsonRpcErrorCodes;
+import io.jsonrpcws.api.JsonRpcAuthenticationException;
+import io.jsonrpcws.api.JsonRpcAuthenticator;
 import io.jsonrpcws.api.JsonRpcException;
+import io.jsonrpcws.api.JsonRpcIdentity;
 import io.jsonrpcws.api.JsonRpcExceptionMapper;
 import io.jsonrpcws.api.SessionClosed;
 import io.jsonrpcws.api.SessionOpened;
@@ -33,7 +36,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,11 +73,25 @@ public final class JsonRpcRuntime {
     private final CallExecutors.Choice executor;
     private final Event<Object> events;
     private final OpenSessions open;
+    private final JsonRpcAuthenticator authenticator;
+    /** Every role that a service method names: the container's user is asked for these at the handshake. */
+    private final Set<String> roles;
+    private final ScheduledExecutorService expiries;
     private volatile boolean stopping;
 
     private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<WebSocketConnection> engine, ConnectionContext connections,
                            CdiInvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
-                           OpenSessions open) {
+                           OpenSessions open, JsonRpcAuthenticator authenticator, Set<String> roles) {
+        this.authenticator = authenticator;
+        this.roles = roles;
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "jsonrpcws-expiries");
+            t.setDaemon(true);
+            return t;
+        });
+        // a connection that closes cancels its expiry, which must then not stay queued holding the connection
+        timer.setRemoveOnCancelPolicy(true);
+        this.expiries = timer;
         this.config = config;
         this.engine = engine;
         this.connections = connections;
@@ -96,7 +120,12 @@ public final class JsonRpcRuntime {
         CallExecutors.Choice executor = CallExecutors.choose(config.executor());
         LOG.log(Level.INFO, () -> "jsonrpcws: " + methods.methods().size() + " JSON-RPC methods at "
                 + config.path() + "; calls run on " + executor.description() + " through " + invocation);
-        return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent(), open);
+        Instance<JsonRpcAuthenticator> authenticators = beans.select(JsonRpcAuthenticator.class);
+        JsonRpcAuthenticator authenticator = authenticators.isResolvable() ? authenticators.get() : null;
+        Set<String> roles = new HashSet<>();
+        methods.methods().forEach(m -> roles.addAll(m.access().roles()));
+        return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent(), open,
+                authenticator, Set.copyOf(roles));
     }
 
     /** The mapper beans, each checked; every problem is reported, together. */
@@ -163,6 +192,34 @@ public final class JsonRpcRuntime {
      * Sets up a connection that has just opened: registers it, fires {@code @Initialized} and
      * {@link SessionOpened}. A refused connection is closed with 1008 and its reason.
      */
+    /**
+     * Decides who a handshake's caller is: the application's {@link JsonRpcAuthenticator} where it has one,
+     * otherwise the container's authenticated user and those of the services' roles it has.
+     */
+    HandshakeData authenticate(HandshakeData handshake, ContainerUser user) {
+        if (authenticator != null) {
+            try {
+                return handshake.authenticated(authenticator.authenticate(handshake).orElse(null), null);
+            } catch (JsonRpcAuthenticationException e) {
+                return handshake.authenticated(null, e);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "JRWS-0401 the authenticator failed; the handshake is refused", e);
+                return handshake.authenticated(null, new JsonRpcAuthenticationException(401, "authentication failed"));
+            }
+        }
+        Principal principal = user.principal();
+        if (principal == null) {
+            return handshake;
+        }
+        Set<String> held = new HashSet<>();
+        for (String role : roles) {
+            if (user.isInRole(role)) {
+                held.add(role);
+            }
+        }
+        return handshake.authenticated(new JsonRpcIdentity(principal, held, null), null);
+    }
+
     WebSocketConnection open(Session webSocket, HandshakeData handshake) {
         webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
         webSocket.setMaxBinaryMessageBufferSize(125);
@@ -170,6 +227,16 @@ public final class JsonRpcRuntime {
         if (stopping) {
             connection.close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "server is shutting down");
             return connection;
+        }
+        if (handshake.refusal() != null) {
+            connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), handshake.refusal().getMessage());
+            return connection;
+        }
+        Instant expiresAt = handshake.identity() == null ? null : handshake.identity().expiresAt();
+        if (expiresAt != null) {
+            long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+            connection.expireAfter(expiries.schedule(() -> connection.close(
+                    CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "identity expired"), delay, TimeUnit.MILLISECONDS));
         }
         open.add(connection);
         Object token = scope.begin(connection);
@@ -257,6 +324,7 @@ public final class JsonRpcRuntime {
     /** Stops (see {@link #stop()}), then the executor if the runtime owns it. */
     void shutdown() {
         stop();
+        expiries.shutdownNow();
         if (executor.owned()) {
             executor.executor().shutdown();
         }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -41,6 +42,7 @@ final class WebSocketConnection implements JsonRpcSession, PeerConnection {
     private final FrameScheduler<WebSocketConnection> frames;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final OutgoingCalls outgoing;
+    private volatile ScheduledFuture<?> expiry;
 
     WebSocketConnection(Session webSocket, HandshakeData handshake, JsonRpcRuntime runtime) {
         this.webSocket = webSocket;
@@ -96,9 +98,21 @@ final class WebSocketConnection implements JsonRpcSession, PeerConnection {
         }
     }
 
+    /** Closes the connection when its identity expires, unless it closes first. */
+    void expireAfter(ScheduledFuture<?> expiry) {
+        this.expiry = expiry;
+        if (closed.get()) {
+            expiry.cancel(false);
+        }
+    }
+
     boolean markClosed() {
         boolean first = closed.compareAndSet(false, true);
         if (first) {
+            ScheduledFuture<?> e = expiry;
+            if (e != null) {
+                e.cancel(false);
+            }
             outgoing.closed("connection " + id() + " closed");
             sender.discard();
             frames.close();
@@ -115,7 +129,17 @@ final class WebSocketConnection implements JsonRpcSession, PeerConnection {
 
     @Override
     public Optional<Principal> userPrincipal() {
-        return Optional.ofNullable(webSocket.getUserPrincipal());
+        return handshake.identity() == null ? Optional.empty() : Optional.of(handshake.identity().principal());
+    }
+
+    @Override
+    public boolean isAuthenticated() {
+        return handshake.identity() != null;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return handshake.identity() != null && handshake.identity().roles().contains(role);
     }
 
     @Override
