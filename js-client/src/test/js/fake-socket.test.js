@@ -9,9 +9,10 @@ class FakeWebSocket extends EventTarget {
   readyState = 0;
   sent = [];
 
-  constructor(url) {
+  constructor(url, protocols) {
     super();
     this.url = url;
+    this.protocols = protocols;
     this.createdAt = Date.now();
     FakeWebSocket.instances.push(this);
   }
@@ -209,3 +210,22 @@ async function until(condition) {
   }
   assert.ok(condition(), 'timed out waiting');
 }
+
+test('a bearer token is offered as a subprotocol beside jsonrpc, asked again at each connection', async t => {
+  let n = 0;
+  const c = fakeClient(t, { token: () => `tok${++n}`, reconnect: { minDelay: 1, maxDelay: 1 } });
+  const first = FakeWebSocket.instances[0];
+  assert.deepEqual(first.protocols, ['jsonrpc', 'jsonrpcws.bearer.tok1']);
+  first.serverOpen();
+  first.serverClose(1006);
+  await new Promise(resolve => setTimeout(resolve, 50));
+  assert.deepEqual(FakeWebSocket.instances[1].protocols, ['jsonrpc', 'jsonrpcws.bearer.tok2']);
+  c.close();
+});
+
+test('without a token only the given subprotocols are offered', t => {
+  fakeClient(t, { protocols: 'chat' });
+  assert.deepEqual(FakeWebSocket.instances[0].protocols, ['chat']);
+  fakeClient(t);
+  assert.equal(FakeWebSocket.instances[0].protocols, undefined);
+});

@@ -55,6 +55,11 @@ export interface ClientOptions {
   WebSocket?: new (url: string, protocols?: string | string[]) => WebSocketLike;
   /** WebSocket subprotocols. */
   protocols?: string | string[];
+  /**
+   * A bearer token for the server's authenticator (or a function returning one, asked at each connection),
+   * offered as the subprotocol `jsonrpcws.bearer.<token>` beside `jsonrpc`; the server never selects it.
+   */
+  token?: string | (() => string | undefined);
 }
 
 export interface CallOptions {

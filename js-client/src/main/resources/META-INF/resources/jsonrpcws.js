@@ -59,10 +59,14 @@ const RECONNECT_DEFAULTS = { retries: Infinity, minDelay: 500, maxDelay: 30000 }
  * - WebSocket: the WebSocket class (default globalThis.WebSocket; in Node 20 run with
  *   --experimental-websocket or pass one, such as the 'ws' package's)
  * - protocols: WebSocket subprotocols, passed on
+ * - token: a bearer token (or a function returning one, asked at each connection) for the server's
+ *   authenticator, offered as the subprotocol 'jsonrpcws.bearer.<token>' beside 'jsonrpc': browsers cannot set
+ *   headers on a WebSocket, and a token in the URL would end up in logs. The server never selects it.
  */
 export class JsonRpcClient extends EventTarget {
   #url;
   #protocols;
+  #token;
   #WebSocket;
   #timeout;
   #reconnect;
@@ -83,6 +87,7 @@ export class JsonRpcClient extends EventTarget {
     super();
     this.#url = String(url);
     this.#protocols = options.protocols;
+    this.#token = options.token;
     this.#WebSocket = options.WebSocket ?? globalThis.WebSocket;
     if (typeof this.#WebSocket !== 'function') {
       throw new TypeError('no WebSocket implementation: pass options.WebSocket'
@@ -155,6 +160,17 @@ export class JsonRpcClient extends EventTarget {
    * Closes the connection for good: pending and waiting calls are rejected with a
    * JsonRpcConnectionError at once; no reconnect follows. Resolves when the socket has closed.
    */
+  /** The subprotocols to offer: the ones given, and the bearer token's with 'jsonrpc' when there is a token. */
+  #offeredProtocols() {
+    const given = this.#protocols === undefined ? [] : [].concat(this.#protocols);
+    const token = typeof this.#token === 'function' ? this.#token() : this.#token;
+    if (token === undefined || token === null || token === '') {
+      return given.length ? given : undefined;
+    }
+    const offered = given.includes('jsonrpc') ? given : ['jsonrpc', ...given];
+    return [...offered, `jsonrpcws.bearer.${token}`];
+  }
+
   close(code = 1000, reason = '') {
     if (!this.#closed) {
       this.#closed = true;
@@ -257,7 +273,8 @@ export class JsonRpcClient extends EventTarget {
     const generation = ++this.#generation;
     let socket;
     try {
-      socket = this.#protocols ? new this.#WebSocket(this.#url, this.#protocols) : new this.#WebSocket(this.#url);
+      const protocols = this.#offeredProtocols();
+      socket = protocols ? new this.#WebSocket(this.#url, protocols) : new this.#WebSocket(this.#url);
     } catch (e) {
       queueMicrotask(() => this.#closedSocket(generation, 1006, String(e?.message ?? e)));
       return;

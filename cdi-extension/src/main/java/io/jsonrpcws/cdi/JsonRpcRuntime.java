@@ -301,7 +301,7 @@ public final class JsonRpcRuntime {
             CompletableFuture.allOf(drained).get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             long left = java.util.Arrays.stream(drained).filter(f -> !f.isDone()).count();
-            LOG.log(Level.WARNING, "JRWS-0301 " + left + " connections still had calls running after the drain timeout of "
+            LOG.log(Level.WARNING, "JRWS-0501 " + left + " connections still had calls running after the drain timeout of "
                     + config.drainTimeout().toMillis() + " ms; closing them anyway");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -200,6 +200,14 @@ public final class JsonRpcClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sends this bearer token to the server's authenticator, as {@code Authorization: Bearer <token>} on every
+         * opening handshake.
+         */
+        public Builder bearerToken(String token) {
+            return header("Authorization", "Bearer " + Objects.requireNonNull(token, "token"));
+        }
+
         /** Told once when the client has closed for good; see {@link CloseListener}. */
         public Builder onClose(CloseListener listener) {
             this.closeListener = Objects.requireNonNull(listener, "listener");
