@@ -1,5 +1,6 @@
 package io.jsonrpcws.benchmarks;
 
+import io.jsonrpcws.impl.connection.PeerConnection;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.model.PlainServices;
 import io.jsonrpcws.impl.model.ServiceModel;
@@ -68,14 +69,14 @@ public class RpcBenchmark {
         return b.append(']').toString();
     }
 
-    private JsonRpcEngine engine;
+    private JsonRpcEngine<PeerConnection> engine;
     private JsonReaderFactory readers;
     private JsonWriterFactory writers;
     private JsonBuilderFactory builders;
 
     @Setup
     public void setUp() {
-        engine = JsonRpcEngine.builder()
+        engine = JsonRpcEngine.<PeerConnection>builder()
                 .methods(PlainServices.table(new ServiceModel(List.of()), new BenchService()))
                 .build();
         JsonProvider provider = JsonProvider.provider();

@@ -9,6 +9,7 @@ import io.jsonrpcws.api.JsonRpcIdentity;
 import io.jsonrpcws.api.JsonRpcExceptionMapper;
 import io.jsonrpcws.api.SessionClosed;
 import io.jsonrpcws.api.SessionOpened;
+import io.jsonrpcws.impl.connection.SendBudget;
 import io.jsonrpcws.impl.engine.ExceptionMappers;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.model.MethodTable;
@@ -77,12 +78,14 @@ public final class JsonRpcRuntime {
     /** Every role that a service method names: the container's user is asked for these at the handshake. */
     private final Set<String> roles;
     private final ScheduledExecutorService expiries;
+    private final SendBudget sendBudget;
     private volatile boolean stopping;
 
     private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<WebSocketConnection> engine, ConnectionContext connections,
                            CdiInvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
                            OpenSessions open, JsonRpcAuthenticator authenticator, Set<String> roles) {
         this.authenticator = authenticator;
+        this.sendBudget = new SendBudget(config.maxSendQueueTotal());
         this.roles = roles;
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "jsonrpcws-expiries");
@@ -108,6 +111,7 @@ public final class JsonRpcRuntime {
         JsonRpcEngine.Builder<WebSocketConnection> engine = JsonRpcEngine.<WebSocketConnection>builder()
                 .methods(methods)
                 .limits(config.limits())
+                .maxOutgoingMessage(config.maxOutgoingMessage())
                 .invocationScope(scope)
                 .exceptionMappers(exceptionMappers(beans));
         Instance<Jsonb> jsonb = beans.select(Jsonb.class);
@@ -178,6 +182,11 @@ public final class JsonRpcRuntime {
     /** The settings this runtime runs with. */
     public RuntimeConfig config() {
         return config;
+    }
+
+    /** The bound on what all connections may have queued for sending together. */
+    SendBudget sendBudget() {
+        return sendBudget;
     }
 
     JsonRpcEngine<WebSocketConnection> engine() {

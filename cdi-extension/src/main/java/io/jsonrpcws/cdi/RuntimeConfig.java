@@ -42,6 +42,11 @@ import java.util.function.Function;
  *                          milliseconds, before 504; default 60000
  * @param limits            {@code jsonrpcws.max-batch-size}, {@code jsonrpcws.max-depth},
  *                          {@code jsonrpcws.max-string-length}, {@code jsonrpcws.max-number-length}
+ * @param maxSendQueueTotal {@code jsonrpcws.max-send-queue-total}: characters of answers waiting on all connections
+ *                          together, default 64 Mi; beyond it the connection with the most is closed with 1008
+ * @param maxOutgoingMessage {@code jsonrpcws.max-outgoing-message}: the largest message sent, in bytes of UTF-8,
+ *                          default 16 MiB; a larger result is answered with an error, a larger notification or
+ *                          request of a service is refused with an exception
  * @param drainTimeout      {@code jsonrpcws.drain-timeout}: how long stopping waits for the calls taken before
  *                          to be answered, in milliseconds, before it closes every connection with 1001;
  *                          default 10000
@@ -50,7 +55,8 @@ import java.util.function.Function;
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
                             long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
-                            Limits limits, Duration drainTimeout, String invokers) {
+                            Limits limits, long maxSendQueueTotal, int maxOutgoingMessage, Duration drainTimeout,
+                            String invokers) {
 
     /** Every setting at its default. */
     public static RuntimeConfig defaults() {
@@ -150,6 +156,8 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                         integer(source, "jsonrpcws.max-depth", d.maxDepth()),
                         integer(source, "jsonrpcws.max-string-length", d.maxStringLength()),
                         integer(source, "jsonrpcws.max-number-length", d.maxNumberLength())),
+                integer(source, "jsonrpcws.max-send-queue-total", 64 << 20),
+                integer(source, "jsonrpcws.max-outgoing-message", 16 << 20),
                 Duration.ofMillis(integer(source, "jsonrpcws.drain-timeout", 10_000)),
                 invokers);
     }

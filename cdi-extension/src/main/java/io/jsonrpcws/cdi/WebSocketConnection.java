@@ -48,7 +48,7 @@ final class WebSocketConnection implements JsonRpcSession, PeerConnection {
         this.webSocket = webSocket;
         this.handshake = handshake;
         RuntimeConfig config = runtime.config();
-        this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this);
+        this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this, runtime.sendBudget());
         this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout());
         this.frames = new FrameScheduler<>(runtime.engine(), this, runtime.executor(),
                 new FrameScheduler.Limits(config.maxInFlight(), config.maxPendingFrames()), sender);

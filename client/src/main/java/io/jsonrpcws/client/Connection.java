@@ -3,6 +3,7 @@ package io.jsonrpcws.client;
 import io.jsonrpcws.api.ConnectionClosedException;
 import io.jsonrpcws.impl.connection.FrameScheduler;
 import io.jsonrpcws.impl.connection.PeerConnection;
+import io.jsonrpcws.impl.connection.SendBudget;
 import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
@@ -233,7 +234,7 @@ final class Connection implements PeerConnection, WebSocket.Listener {
     synchronized void attach(WebSocket ws) {
         if (webSocket == null) {
             webSocket = ws;
-            sender = new SerialSender(new Transport(ws), MAX_QUEUED, this);
+            sender = new SerialSender(new Transport(ws), MAX_QUEUED, this, SendBudget.unbounded());
             frames = new FrameScheduler<>(engine, this, executor, SCHEDULING, sender);
         }
     }

@@ -8,9 +8,10 @@ import java.util.function.Consumer;
 /**
  * Every outgoing frame of one connection goes through here, on the server and in the Java client alike: one
  * send in flight, the rest queued in order. The queue is bounded in characters: a peer that stops reading fills
- * it and its connection is closed (1008) before it can grow this side's memory. A send that fails, or throws
- * anything (an {@code Error} included), closes the connection (1011) and is logged once: no connection ever
- * goes silent with its sender stuck. A close frame, when asked for, follows the frames queued before it.
+ * it and its connection is closed (1008) before it can grow this side's memory; a {@link SendBudget} bounds
+ * the queues of all connections together. A send that fails, or throws anything (an {@code Error} included),
+ * closes the connection (1011) and is logged once: no connection ever goes silent with its sender stuck. A
+ * close frame, when asked for, follows the frames queued before it.
  *
  * <p>Thread-safe; never blocks. Completions may come on any thread, inline included.
  */
@@ -39,12 +40,18 @@ public final class SerialSender {
     private record CloseFrame(int code, String reason) {
     }
 
+    /** A marker for "the pending close frame is due": the queue has drained. */
+    private static final String CLOSE_DUE = new String("close");
+
     private final Transport transport;
     private final long maxQueued;
     private final PeerConnection connection;
+    private final SendBudget budget;
 
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private long queued;
+    /** What of {@link #queued} the budget has been told; brought in step outside the lock, by {@link #report()}. */
+    private long reported;
     private boolean sending;
     /** No more frames are accepted: a close frame was asked for, or the connection is gone. */
     private boolean closed;
@@ -57,15 +64,19 @@ public final class SerialSender {
      * @param transport  where frames go
      * @param maxQueued  characters that may wait at most; one more closes the connection with 1008
      * @param connection what to close when the peer does not read or a send fails
+     * @param budget     the bound shared with the other connections of the server
      */
-    public SerialSender(Transport transport, long maxQueued, PeerConnection connection) {
+    public SerialSender(Transport transport, long maxQueued, PeerConnection connection, SendBudget budget) {
         this.transport = Objects.requireNonNull(transport);
         this.maxQueued = maxQueued;
         this.connection = Objects.requireNonNull(connection);
+        this.budget = Objects.requireNonNull(budget);
+        budget.register(this);
     }
 
     /** Sends the text after every frame given before; never blocks. Ignored once closed. */
     public void send(String text) {
+        boolean overflow = false;
         synchronized (this) {
             if (closed) {
                 return;
@@ -75,19 +86,20 @@ public final class SerialSender {
             } else if (queued + text.length() <= maxQueued) {
                 queue.add(text);
                 queued += text.length();
-                return;
+                text = null;
             } else {
                 discardLocked();
-                text = null;
+                overflow = true;
             }
         }
-        if (text == null) {
+        report();
+        if (overflow) {
             LOG.log(Level.WARNING, "JRWS-0201 closing a connection whose peer does not read: more than "
                     + maxQueued + " characters wait to be sent");
             connection.close(POLICY, "peer is not reading");
-            return;
+        } else if (text != null) {
+            pump(text);
         }
-        pump(text);
     }
 
     /**
@@ -101,6 +113,7 @@ public final class SerialSender {
                 return false;
             }
             closed = true;
+            budget.unregister(this);
             if (sending) {
                 pendingClose = new CloseFrame(code, reason);
                 return true;
@@ -112,8 +125,28 @@ public final class SerialSender {
     }
 
     /** Drops what is queued; later frames are ignored. For a connection that is gone. */
-    public synchronized void discard() {
-        discardLocked();
+    public void discard() {
+        synchronized (this) {
+            discardLocked();
+        }
+        report();
+    }
+
+    /** Characters waiting to be sent now. */
+    public synchronized long queued() {
+        return queued;
+    }
+
+    /** Closes the connection for the server-wide bound: its queue is the longest. */
+    void shed() {
+        synchronized (this) {
+            if (closed && pendingClose == null && queued == 0) {
+                return;
+            }
+            discardLocked();
+        }
+        report();
+        connection.close(POLICY, "too much waits to be sent");
     }
 
     private void discardLocked() {
@@ -121,11 +154,19 @@ public final class SerialSender {
         queue.clear();
         queued = 0;
         pendingClose = null;
+        budget.unregister(this);
     }
 
-    /** Characters waiting to be sent now. */
-    public synchronized long queued() {
-        return queued;
+    /** Tells the budget how the queue changed since last told. Never holding this sender's lock. */
+    private void report() {
+        long delta;
+        synchronized (this) {
+            delta = queued - reported;
+            reported = queued;
+        }
+        if (delta != 0) {
+            budget.adjust(delta);
+        }
     }
 
     private void pump(String first) {
@@ -151,6 +192,7 @@ public final class SerialSender {
                 }
                 text = nextLocked();
             }
+            report();
             text = closeIfDue(text);
         }
     }
@@ -168,14 +210,12 @@ public final class SerialSender {
             }
             next = nextLocked();
         }
+        report();
         next = closeIfDue(next);
         if (next != null) {
             pump(next);
         }
     }
-
-    /** A marker that the pending close frame is due: the queue drained. */
-    private static final String CLOSE_DUE = new String("close");
 
     /** The next text to send, {@link #CLOSE_DUE}, or {@code null} after marking the sender idle. Holding the lock. */
     private String nextLocked() {
@@ -212,6 +252,7 @@ public final class SerialSender {
             first = !closed || pendingClose != null;
             discardLocked();
         }
+        report();
         if (first) {
             if (failure instanceof java.io.IOException) {
                 // the peer went away: routine, worth a line but not a stack trace

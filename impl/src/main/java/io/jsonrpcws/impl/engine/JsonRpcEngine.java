@@ -12,6 +12,7 @@ import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.protocol.ErrorObject;
 import io.jsonrpcws.impl.protocol.Incoming;
 import io.jsonrpcws.impl.protocol.JsonRpcId;
+import io.jsonrpcws.impl.protocol.Utf8;
 import io.jsonrpcws.impl.protocol.Version;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
@@ -49,6 +50,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
     private final MethodTable methods;
     private final Limits limits;
+    private final int maxOutgoingMessage;
     private final ExceptionMappers mappers;
     private final InvocationScope<C> scope;
     private final JsonParserFactory parsers;
@@ -61,6 +63,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     private JsonRpcEngine(Builder<C> b) {
         this.methods = Objects.requireNonNull(b.methods, "methods");
         this.limits = b.limits;
+        this.maxOutgoingMessage = b.maxOutgoingMessage;
         this.mappers = b.mappers;
         this.scope = b.scope;
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
@@ -79,6 +82,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     public static final class Builder<C extends PeerConnection> {
         private MethodTable methods;
         private Limits limits = Limits.DEFAULT;
+        private int maxOutgoingMessage = Integer.MAX_VALUE;
         private ExceptionMappers mappers = ExceptionMappers.NONE;
         private InvocationScope<C> scope = InvocationScope.none();
         private Jsonb jsonb;
@@ -95,6 +99,15 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
         public Builder<C> limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /**
+         * The largest message this side sends, in bytes of UTF-8: a larger result is answered with an error
+         * instead, a larger notification or request is refused to the caller with an exception.
+         */
+        public Builder<C> maxOutgoingMessage(int bytes) {
+            this.maxOutgoingMessage = bytes;
             return this;
         }
 
@@ -196,7 +209,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
      * @param defaultTimeout the timeout of requests that do not give one
      */
     public OutgoingCalls outgoingCalls(Consumer<String> send, Executor completions, Duration defaultTimeout) {
-        return new OutgoingCalls(requests, values, parsers, send, completions, defaultTimeout);
+        return new OutgoingCalls(requests, values, parsers, send, completions, defaultTimeout, maxOutgoingMessage);
     }
 
     private CompletionStage<String> batch(List<Incoming> messages, C connection) {
@@ -359,6 +372,11 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         StringBuilder out = new StringBuilder(64);
         try {
             writer.result(out, version, id, value);
+            if (Utf8.longerThan(out, maxOutgoingMessage)) {
+                LOG.log(Level.WARNING, () -> "JRWS-0104 the result of " + method.javaName() + " is larger than the "
+                        + maxOutgoingMessage + " bytes a message may have; answered with an error");
+                return error(version, id, ErrorObject.RESULT_TOO_LARGE);
+            }
             return out.toString();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, () -> "the result of " + method.javaName() + " cannot be serialized to JSON", e);

@@ -6,6 +6,7 @@ import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.UnusableAnswerException;
 import io.jsonrpcws.impl.protocol.Incoming;
 import io.jsonrpcws.impl.protocol.JsonRpcId;
+import io.jsonrpcws.impl.protocol.Utf8;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -48,12 +49,14 @@ public final class OutgoingCalls {
     private final Consumer<String> send;
     private final Executor completions;
     private final Duration defaultTimeout;
+    private final int maxMessage;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Awaited> awaited = new ConcurrentHashMap<>();
     private volatile String closed;
 
     OutgoingCalls(RequestWriter writer, ValueReader values, JsonParserFactory parsers, Consumer<String> send,
-                  Executor completions, Duration defaultTimeout) {
+                  Executor completions, Duration defaultTimeout, int maxMessage) {
+        this.maxMessage = maxMessage;
         this.writer = writer;
         this.values = values;
         this.parsers = parsers;
@@ -70,12 +73,22 @@ public final class OutgoingCalls {
     /**
      * Sends a notification; ignored once the connection is closed.
      *
+     * @throws IllegalArgumentException when the message would be larger than a message may be
      * @throws RuntimeException when JSON-B cannot serialize a param
      */
     public void notify(String method, Object[] params) {
         if (closed == null) {
-            send.accept(writer.notification(method, params));
+            send.accept(checked(writer.notification(method, params), method));
         }
+    }
+
+    /** The message, unless it is larger than a message may be. */
+    private String checked(String message, String method) {
+        if (Utf8.longerThan(message, maxMessage)) {
+            throw new IllegalArgumentException("the message of " + method + " is larger than the " + maxMessage
+                    + " bytes a message may have (jsonrpcws.max-outgoing-message); not sent");
+        }
+        return message;
     }
 
     /**
@@ -96,7 +109,7 @@ public final class OutgoingCalls {
         long id = ids.incrementAndGet();
         String text;
         try {
-            text = writer.request(method, params, id);
+            text = checked(writer.request(method, params, id), method);
         } catch (RuntimeException e) {
             answer.completeExceptionally(e);
             return (CompletableFuture<T>) answer;

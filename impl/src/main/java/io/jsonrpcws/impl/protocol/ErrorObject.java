@@ -16,6 +16,8 @@ public record ErrorObject(int code, String message, Object data) {
     public static final ErrorObject INVALID_REQUEST = new ErrorObject(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request", null);
     public static final ErrorObject METHOD_NOT_FOUND = new ErrorObject(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found", null);
     public static final ErrorObject INTERNAL_ERROR = new ErrorObject(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error", null);
+    public static final ErrorObject RESULT_TOO_LARGE = new ErrorObject(JsonRpcErrorCodes.INTERNAL_ERROR,
+            "Internal error: the result is larger than a message may be", null);
     public static final ErrorObject NOT_AUTHENTICATED = new ErrorObject(JsonRpcErrorCodes.NOT_AUTHENTICATED, "Not authenticated", null);
     public static final ErrorObject FORBIDDEN = new ErrorObject(JsonRpcErrorCodes.FORBIDDEN, "Forbidden", null);
 

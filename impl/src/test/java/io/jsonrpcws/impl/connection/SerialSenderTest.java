@@ -60,7 +60,7 @@ class SerialSenderTest {
 
     @Test
     void oneSendInFlightTheRestInOrder() {
-        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
         sender.send("a");
         sender.send("b");
         sender.send("c");
@@ -76,7 +76,7 @@ class SerialSenderTest {
     @Test
     void sendsCompletedInlineDoNotRecurse() {
         transport.completeInline = true;
-        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
         // a recursive pump would overflow the stack long before this
         for (int i = 0; i < 200_000; i++) {
             sender.send("x");
@@ -86,7 +86,7 @@ class SerialSenderTest {
 
     @Test
     void aPeerThatDoesNotReadIsClosedWith1008AndNothingMoreIsQueued() {
-        SerialSender sender = new SerialSender(transport, 10, connection);
+        SerialSender sender = new SerialSender(transport, 10, connection, SendBudget.unbounded());
         sender.send("first");
         sender.send("12345");
         sender.send("67890");
@@ -103,7 +103,7 @@ class SerialSenderTest {
     void anErrorThrownBySendingClosesWith1011AndTheSenderStaysUsable() {
         // as the container's UTF-8 encoder does on a lone surrogate
         transport.throwOnSend = new Error(new CharacterCodingException());
-        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
         sender.send("\ud800");
         assertEquals(List.of("1011 sending failed"), connection.closings);
         transport.throwOnSend = null;
@@ -114,7 +114,7 @@ class SerialSenderTest {
 
     @Test
     void aSendThatFailsLaterClosesWith1011AndDropsTheQueue() {
-        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
         sender.send("a");
         sender.send("b");
         transport.completeNext(new IOException("broken pipe"));
@@ -125,7 +125,7 @@ class SerialSenderTest {
 
     @Test
     void aCloseFrameFollowsTheFramesQueuedBeforeIt() {
-        SerialSender sender = new SerialSender(transport, 1_000, connection);
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
         sender.send("a");
         sender.send("b");
         assertTrue(sender.close(1000, "bye"));
@@ -134,5 +134,29 @@ class SerialSenderTest {
         transport.completeNext(null);
         assertEquals(List.of("a", "b", "close 1000 bye"), transport.sent);
         assertEquals(false, sender.close(1000, "again"));
+    }
+
+    @Test
+    void overTheServerWideBudgetTheLongestQueueIsClosedWith1008() {
+        SendBudget budget = new SendBudget(10);
+        SerialSenderTest.ManualTransport otherTransport = new SerialSenderTest.ManualTransport();
+        RecordingConnection other = new RecordingConnection();
+        SerialSender longest = new SerialSender(transport, 100, connection, budget);
+        SerialSender shorter = new SerialSender(otherTransport, 100, other, budget);
+        longest.send("in flight");
+        longest.send("123456");
+        shorter.send("in flight");
+        shorter.send("123");
+        assertEquals(9, budget.queued());
+        assertEquals(List.of(), connection.closings);
+        shorter.send("45");
+        assertEquals(List.of("1008 too much waits to be sent"), connection.closings, "the longest queue goes");
+        assertEquals(List.of(), other.closings);
+        assertEquals(5, budget.queued(), "its characters are freed at once");
+        otherTransport.completeNext(null);
+        otherTransport.completeNext(null);
+        otherTransport.completeNext(null);
+        assertEquals(List.of("in flight", "123", "45"), otherTransport.sent);
+        assertEquals(0, budget.queued());
     }
 }
