@@ -3,6 +3,7 @@ package io.jsonrpcws.cdi;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
 import java.lang.System.Logger.Level;
@@ -11,9 +12,10 @@ import java.nio.ByteBuffer;
 /**
  * The one WebSocket endpoint of an application: each text frame is a JSON-RPC message or batch, handed
  * to the runtime. One instance per connection. Binary frames are refused with 1003, and messages longer
- * than {@code jsonrpcws.max-message-size} with 1009; the container closes invalid UTF-8 with 1007. A frame
- * longer than the container's own read buffer never reaches the endpoint: Tyrus closes it with 1011
- * ("Buffer overflow."), which on the standalone runtime means a frame over the limit by more than 1 KiB.
+ * than {@code jsonrpcws.max-message-size} with 1009 as soon as a fragment takes them over the limit; the
+ * container closes invalid UTF-8 with 1007. A frame longer than the container's own read buffer never
+ * reaches the endpoint: Tyrus closes it with 1011 ("Buffer overflow."), which on the standalone runtime means
+ * a frame over the limit by more than 1 KiB.
  */
 public final class JsonRpcEndpoint extends Endpoint {
 
@@ -43,36 +45,11 @@ public final class JsonRpcEndpoint extends Endpoint {
             return;
         }
         int maxBytes = runtime.config().maxMessageSize();
-        session.addMessageHandler(String.class, text -> {
-            // Tyrus applies the session's limit only to fragmented messages; a single frame arrives whole
-            if (longerThan(text, maxBytes)) {
-                c.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "a message may have " + maxBytes + " bytes");
-            } else {
-                c.onText(text);
-            }
-        });
-        session.addMessageHandler(ByteBuffer.class, binary ->
+        // partial handlers: the container then buffers neither fragmented text nor binary messages itself
+        session.addMessageHandler(String.class, new IncomingText(maxBytes, c::onText,
+                () -> c.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "a message may have " + maxBytes + " bytes")));
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (binary, last) ->
                 c.close(CloseReason.CloseCodes.CANNOT_ACCEPT.getCode(), "binary frames are not supported"));
-    }
-
-    /** Whether the text is longer than {@code maxBytes} in UTF-8, counted without encoding it. */
-    static boolean longerThan(String text, int maxBytes) {
-        if (text.length() > maxBytes) {
-            return true;
-        }
-        if ((long) text.length() * 3 <= maxBytes) {
-            return false;
-        }
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            // a surrogate pair is four bytes, two per half
-            bytes += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
-            if (bytes > maxBytes) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
