@@ -13,9 +13,9 @@ import java.nio.ByteBuffer;
  * The one WebSocket endpoint of an application: each text frame is a JSON-RPC message or batch, handed
  * to the runtime. One instance per connection. Binary frames are refused with 1003, and messages longer
  * than {@code jsonrpcws.max-message-size} with 1009 as soon as a fragment takes them over the limit; the
- * container closes invalid UTF-8 with 1007. A frame longer than the container's own read buffer never
- * reaches the endpoint: Tyrus closes it with 1011 ("Buffer overflow."), which on the standalone runtime means
- * a frame over the limit by more than 1 KiB.
+ * container closes invalid UTF-8 with 1007. A single frame longer than the container's own read buffer
+ * never reaches the endpoint (Tyrus closes it with 1011, "Buffer overflow."); the standalone runtime refuses
+ * a frame over the limit with 1009 on its header, before that can happen.
  */
 public final class JsonRpcEndpoint extends Endpoint {
 

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Tyrus on a Grizzly listener bound to the address it is given. Tyrus's own standalone server listens on
  * 0.0.0.0 whatever host it is told, so this container sets Grizzly up itself. It also serves the
- * classpath's {@code META-INF/resources/} as static files, as servlet containers do.
+ * classpath's {@code META-INF/resources/} as static files, as servlet containers do, and refuses a text
+ * message over the limit on the header of the frame that takes it there ({@link MessageSizeGuard}).
  */
 final class BoundServerContainer extends TyrusServerContainer {
 
@@ -30,10 +31,15 @@ final class BoundServerContainer extends TyrusServerContainer {
     private HttpServer http;
     private NetworkListener listener;
 
-    BoundServerContainer(String host, int incomingBufferSize) {
+    /**
+     * @param maxMessageBytes the longest text message in bytes; a frame that takes a message beyond it is
+     *                        refused with 1009 on its header
+     */
+    BoundServerContainer(String host, int maxMessageBytes) {
         super((Set<Class<?>>) null);
         this.host = host;
-        this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferSize).build();
+        this.engine = new FrameGuardedEngine(TyrusWebSocketEngine.builder(this)
+                .incomingBufferSize(MessageSizeGuard.tyrusBufferSize(maxMessageBytes)).build(), maxMessageBytes);
     }
 
     /** Adds an HTTP handler at a path, before {@link #start}. */

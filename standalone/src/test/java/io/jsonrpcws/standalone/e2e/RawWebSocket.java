@@ -140,6 +140,12 @@ final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are, such as several frames at once. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     void sendClose(int code) throws IOException {
         sendFrame(CLOSE, new byte[]{(byte) (code >> 8), (byte) code});
     }
@@ -194,6 +200,22 @@ final class RawWebSocket implements AutoCloseable {
             // the server closed the connection before the end of the frame: what the caller checks for
         }
         return written;
+    }
+
+    /**
+     * Sends the header of a final frame announcing {@code length} bytes of payload, and the first bytes of
+     * that payload; the rest is never sent.
+     */
+    void sendFrameStart(int opcode, long length, byte[] start) throws IOException {
+        byte[] mask = new byte[4];
+        random.nextBytes(mask);
+        out.write(header(opcode, true, length, mask));
+        byte[] masked = start.clone();
+        for (int i = 0; i < masked.length; i++) {
+            masked[i] ^= mask[i & 3];
+        }
+        out.write(masked);
+        out.flush();
     }
 
     private static byte[] header(int opcode, boolean fin, long length, byte[] mask) {
