@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.lang.System.Logger.Level;
@@ -15,7 +16,8 @@ import java.nio.ByteBuffer;
  * than {@code jsonrpcws.max-message-size} with 1009 as soon as a fragment takes them over the limit; the
  * container closes invalid UTF-8 with 1007. A single frame longer than the container's own read buffer
  * never reaches the endpoint (Tyrus closes it with 1011, "Buffer overflow."); the standalone runtime refuses
- * a frame over the limit with 1009 on its header, before that can happen.
+ * a frame over the limit with 1009 on its header, before that can happen. Every frame and pong that
+ * arrives tells the runtime's {@link Heartbeat} the connection is alive.
  */
 public final class JsonRpcEndpoint extends Endpoint {
 
@@ -23,6 +25,7 @@ public final class JsonRpcEndpoint extends Endpoint {
 
     private final JsonRpcRuntime runtime;
     private WebSocketConnection connection;
+    private Heartbeat.Watch watch;
     /** A close reported before {@link #onOpen} had the connection: a refusal, or a failed opening. */
     private CloseReason closedEarly;
 
@@ -34,34 +37,45 @@ public final class JsonRpcEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         Object handshake = session.getUserProperties().remove(HandshakeData.KEY);
         WebSocketConnection c = runtime.open(session, handshake instanceof HandshakeData h ? h : HandshakeData.NONE);
+        Heartbeat.Watch w = runtime.heartbeat().watch(session, c);
         CloseReason early;
         synchronized (this) {
             connection = c;
+            watch = w;
             early = closedEarly;
         }
         if (early != null) {
             // Tyrus calls onClose from within Session.close(), so a connection refused in open() ends here
+            runtime.heartbeat().forget(w);
             runtime.closed(c, early);
             return;
         }
         int maxBytes = runtime.config().maxMessageSize();
         // partial handlers: the container then buffers neither fragmented text nor binary messages itself
-        session.addMessageHandler(String.class, new IncomingText(maxBytes, c::onText,
-                () -> c.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "a message may have " + maxBytes + " bytes")));
+        IncomingText text = new IncomingText(maxBytes, c::onText,
+                () -> c.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "a message may have " + maxBytes + " bytes"));
+        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
+            w.heard();
+            text.onMessage(part, last);
+        });
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (binary, last) ->
                 c.close(CloseReason.CloseCodes.CANNOT_ACCEPT.getCode(), "binary frames are not supported"));
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> w.heard());
     }
 
     @Override
     public void onClose(Session session, CloseReason reason) {
         WebSocketConnection c;
+        Heartbeat.Watch w;
         synchronized (this) {
             c = connection;
+            w = watch;
             if (c == null) {
                 closedEarly = reason;
                 return;
             }
         }
+        runtime.heartbeat().forget(w);
         runtime.closed(c, reason);
     }
 
