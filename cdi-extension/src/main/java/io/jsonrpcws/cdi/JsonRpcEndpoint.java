@@ -56,7 +56,13 @@ public final class JsonRpcEndpoint extends Endpoint {
                 () -> c.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "a message may have " + maxBytes + " bytes"));
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
             w.heard();
-            text.onMessage(part, last);
+            try {
+                text.onMessage(part, last);
+            } catch (RuntimeException e) {
+                // never let it reach Tyrus: for onError it makes a new endpoint, kept for good if the session closed
+                LOG.log(Level.ERROR, "JRWS-0715 a frame of connection " + c.id() + " failed; closing it", e);
+                c.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "internal error");
+            }
         });
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (binary, last) ->
                 c.close(CloseReason.CloseCodes.CANNOT_ACCEPT.getCode(), "binary frames are not supported"));
