@@ -3,6 +3,8 @@ package io.jsonrpcws.cdi;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.lang.System.Logger.Level;
@@ -11,9 +13,11 @@ import java.nio.ByteBuffer;
 /**
  * The one WebSocket endpoint of an application: each text frame is a JSON-RPC message or batch, handed
  * to the runtime. One instance per connection. Binary frames are refused with 1003, and messages longer
- * than {@code jsonrpcws.max-message-size} with 1009; the container closes invalid UTF-8 with 1007. A frame
- * longer than the container's own read buffer never reaches the endpoint: Tyrus closes it with 1011
- * ("Buffer overflow."), which on the standalone runtime means a frame over the limit by more than 1 KiB.
+ * than {@code jsonrpcws.max-message-size} with 1009 as soon as a fragment takes them over the limit; the
+ * container closes invalid UTF-8 with 1007. A single frame longer than the container's own read buffer
+ * never reaches the endpoint (Tyrus closes it with 1011, "Buffer overflow."); the standalone runtime refuses
+ * a frame over the limit with 1009 on its header, before that can happen. Every frame and pong that
+ * arrives tells the runtime's {@link Heartbeat} the connection is alive.
  */
 public final class JsonRpcEndpoint extends Endpoint {
 
@@ -21,6 +25,7 @@ public final class JsonRpcEndpoint extends Endpoint {
 
     private final JsonRpcRuntime runtime;
     private WebSocketConnection connection;
+    private Heartbeat.Watch watch;
     /** A close reported before {@link #onOpen} had the connection: a refusal, or a failed opening. */
     private CloseReason closedEarly;
 
@@ -32,59 +37,51 @@ public final class JsonRpcEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         Object handshake = session.getUserProperties().remove(HandshakeData.KEY);
         WebSocketConnection c = runtime.open(session, handshake instanceof HandshakeData h ? h : HandshakeData.NONE);
+        Heartbeat.Watch w = runtime.heartbeat().watch(session, c);
         CloseReason early;
         synchronized (this) {
             connection = c;
+            watch = w;
             early = closedEarly;
         }
         if (early != null) {
             // Tyrus calls onClose from within Session.close(), so a connection refused in open() ends here
+            runtime.heartbeat().forget(w);
             runtime.closed(c, early);
             return;
         }
         int maxBytes = runtime.config().maxMessageSize();
-        session.addMessageHandler(String.class, text -> {
-            // Tyrus applies the session's limit only to fragmented messages; a single frame arrives whole
-            if (longerThan(text, maxBytes)) {
-                c.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "a message may have " + maxBytes + " bytes");
-            } else {
-                c.onText(text);
+        // partial handlers: the container then buffers neither fragmented text nor binary messages itself
+        IncomingText text = new IncomingText(maxBytes, c::onText,
+                () -> c.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "a message may have " + maxBytes + " bytes"));
+        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
+            w.heard();
+            try {
+                text.onMessage(part, last);
+            } catch (RuntimeException e) {
+                // never let it reach Tyrus: for onError it makes a new endpoint, kept for good if the session closed
+                LOG.log(Level.ERROR, "JRWS-0715 a frame of connection " + c.id() + " failed; closing it", e);
+                c.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "internal error");
             }
         });
-        session.addMessageHandler(ByteBuffer.class, binary ->
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (binary, last) ->
                 c.close(CloseReason.CloseCodes.CANNOT_ACCEPT.getCode(), "binary frames are not supported"));
-    }
-
-    /** Whether the text is longer than {@code maxBytes} in UTF-8, counted without encoding it. */
-    static boolean longerThan(String text, int maxBytes) {
-        if (text.length() > maxBytes) {
-            return true;
-        }
-        if ((long) text.length() * 3 <= maxBytes) {
-            return false;
-        }
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            // a surrogate pair is four bytes, two per half
-            bytes += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
-            if (bytes > maxBytes) {
-                return true;
-            }
-        }
-        return false;
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> w.heard());
     }
 
     @Override
     public void onClose(Session session, CloseReason reason) {
         WebSocketConnection c;
+        Heartbeat.Watch w;
         synchronized (this) {
             c = connection;
+            w = watch;
             if (c == null) {
                 closedEarly = reason;
                 return;
             }
         }
+        runtime.heartbeat().forget(w);
         runtime.closed(c, reason);
     }
 

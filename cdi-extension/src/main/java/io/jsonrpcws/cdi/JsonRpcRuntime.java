@@ -43,10 +43,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -77,7 +78,8 @@ public final class JsonRpcRuntime {
     private final JsonRpcAuthenticator authenticator;
     /** Every role that a service method names: the container's user is asked for these at the handshake. */
     private final Set<String> roles;
-    private final ScheduledExecutorService expiries;
+    private final ScheduledExecutorService timer;
+    private final Heartbeat heartbeat;
     private final SendBudget sendBudget;
     private volatile boolean stopping;
 
@@ -87,14 +89,6 @@ public final class JsonRpcRuntime {
         this.authenticator = authenticator;
         this.sendBudget = new SendBudget(config.maxSendQueueTotal());
         this.roles = roles;
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "jsonrpcws-expiries");
-            t.setDaemon(true);
-            return t;
-        });
-        // a connection that closes cancels its expiry, which must then not stay queued holding the connection
-        timer.setRemoveOnCancelPolicy(true);
-        this.expiries = timer;
         this.config = config;
         this.engine = engine;
         this.connections = connections;
@@ -102,6 +96,21 @@ public final class JsonRpcRuntime {
         this.executor = executor;
         this.events = events;
         this.open = open;
+        this.timer = newTimer();
+        this.heartbeat = new Heartbeat(timer, config.pingInterval(), config.idleTimeout(), executor.executor(), this::closed);
+    }
+
+    /** One daemon thread for every timed check of the runtime and its transport; never one per connection. */
+    private static ScheduledExecutorService newTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "jsonrpcws-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // a cancelled check or expiry leaves the queue at once: a closed connection must not stay queued
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return timer;
     }
 
     static JsonRpcRuntime create(BeanManager beanManager, MethodTable methods, ConnectionContext connections,
@@ -198,6 +207,26 @@ public final class JsonRpcRuntime {
     }
 
     /**
+     * The runtime's timer thread, for a transport's timed checks (such as the standalone runtime's HTTP read
+     * deadlines). Tasks must be short and never block; the timer stops with the runtime.
+     */
+    public ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    Heartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    private void onExecutor(Runnable action) {
+        try {
+            executor.executor().execute(action);
+        } catch (RejectedExecutionException shuttingDown) {
+            action.run();
+        }
+    }
+
+    /**
      * Sets up a connection that has just opened: registers it, fires {@code @Initialized} and
      * {@link SessionOpened}. A refused connection is closed with 1008 and its reason.
      */
@@ -244,8 +273,9 @@ public final class JsonRpcRuntime {
         Instant expiresAt = handshake.identity() == null ? null : handshake.identity().expiresAt();
         if (expiresAt != null) {
             long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
-            connection.expireAfter(expiries.schedule(() -> connection.close(
-                    CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "identity expired"), delay, TimeUnit.MILLISECONDS));
+            // the close runs observers: on the call executor, so that the shared timer never waits for them
+            connection.expireAfter(timer.schedule(() -> onExecutor(() -> connection.close(
+                    CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "identity expired")), delay, TimeUnit.MILLISECONDS));
         }
         open.add(connection);
         Object token = scope.begin(connection);
@@ -330,10 +360,11 @@ public final class JsonRpcRuntime {
         }
     }
 
-    /** Stops (see {@link #stop()}), then the executor if the runtime owns it. */
+    /** Stops (see {@link #stop()}), then the timer, and the executor if the runtime owns it. */
     void shutdown() {
         stop();
-        expiries.shutdownNow();
+        heartbeat.stop();
+        timer.shutdownNow();
         if (executor.owned()) {
             executor.executor().shutdown();
         }

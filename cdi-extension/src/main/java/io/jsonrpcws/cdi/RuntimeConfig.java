@@ -52,11 +52,23 @@ import java.util.function.Function;
  *                          default 10000
  * @param invokers          {@code jsonrpcws.invokers}: how service methods are called, {@code auto} (CDI 4.1
  *                          invokers where the container has them, else method handles) or {@code method-handles}
+ * @param pingInterval      {@code jsonrpcws.ping-interval}: a WebSocket connection from which nothing has arrived
+ *                          for this long is sent a ping, and again after each such interval, in milliseconds;
+ *                          default 30000
+ * @param idleTimeout       {@code jsonrpcws.idle-timeout}: a WebSocket connection from which nothing has arrived
+ *                          (no frame, no pong) for this long is closed with 1001, in milliseconds; default 90000;
+ *                          must be longer than the ping interval. Connections are checked every quarter of the
+ *                          ping interval, so the close comes up to that much later
+ * @param httpReadTimeout   {@code jsonrpcws.http-read-timeout}: how long a TCP connection may take to send a whole
+ *                          HTTP request (a WebSocket handshake included), from its opening or from the end of its
+ *                          previous answer, in milliseconds, before it is closed; default 30000. Only the
+ *                          standalone runtime applies it (a container has its own); WebSocket connections are
+ *                          exempt once upgraded
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
                             long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
                             Limits limits, long maxSendQueueTotal, int maxOutgoingMessage, Duration drainTimeout,
-                            String invokers) {
+                            String invokers, Duration pingInterval, Duration idleTimeout, Duration httpReadTimeout) {
 
     /** Every setting at its default. */
     public static RuntimeConfig defaults() {
@@ -140,6 +152,12 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
         if (!invokers.equals("auto") && !invokers.equals("method-handles")) {
             throw new IllegalArgumentException("jsonrpcws.invokers must be auto or method-handles: " + invokers);
         }
+        Duration pingInterval = Duration.ofMillis(integer(source, "jsonrpcws.ping-interval", 30_000));
+        Duration idleTimeout = Duration.ofMillis(integer(source, "jsonrpcws.idle-timeout", 90_000));
+        if (idleTimeout.compareTo(pingInterval) <= 0) {
+            throw new IllegalArgumentException("jsonrpcws.idle-timeout (" + idleTimeout.toMillis()
+                    + ") must be longer than jsonrpcws.ping-interval (" + pingInterval.toMillis() + ")");
+        }
         return new RuntimeConfig(
                 path,
                 integer(source, "jsonrpcws.max-message-size", 1 << 20),
@@ -159,7 +177,10 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                 integer(source, "jsonrpcws.max-send-queue-total", 64 << 20),
                 integer(source, "jsonrpcws.max-outgoing-message", 16 << 20),
                 Duration.ofMillis(integer(source, "jsonrpcws.drain-timeout", 10_000)),
-                invokers);
+                invokers,
+                pingInterval,
+                idleTimeout,
+                Duration.ofMillis(integer(source, "jsonrpcws.http-read-timeout", 30_000)));
     }
 
     /** Whether service methods must be called through method handles even where CDI 4.1 invokers exist. */

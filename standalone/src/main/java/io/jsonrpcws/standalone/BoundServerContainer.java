@@ -13,27 +13,40 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Tyrus on a Grizzly listener bound to the address it is given. Tyrus's own standalone server listens on
  * 0.0.0.0 whatever host it is told, so this container sets Grizzly up itself. It also serves the
- * classpath's {@code META-INF/resources/} as static files, as servlet containers do.
+ * classpath's {@code META-INF/resources/} as static files, as servlet containers do, and refuses a text
+ * message over the limit on the header of the frame that takes it there ({@link MessageSizeGuard}), and closes
+ * connections that are slow to send their HTTP requests ({@link HttpReadDeadline}).
  */
 final class BoundServerContainer extends TyrusServerContainer {
 
     private final String host;
     private final WebSocketEngine engine;
+    private final HttpReadDeadline httpReadDeadline;
     private final Map<String, HttpHandler> httpHandlers = new LinkedHashMap<>();
     private HttpServer http;
     private NetworkListener listener;
 
-    BoundServerContainer(String host, int incomingBufferSize) {
+    /**
+     * @param maxMessageBytes the longest text message in bytes; a frame that takes a message beyond it is
+     *                        refused with 1009 on its header
+     * @param httpReadTimeout how long a connection may take to send a whole HTTP request
+     * @param timer           runs the deadlines of HTTP requests
+     */
+    BoundServerContainer(String host, int maxMessageBytes, Duration httpReadTimeout, ScheduledExecutorService timer) {
         super((Set<Class<?>>) null);
         this.host = host;
-        this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferSize).build();
+        this.httpReadDeadline = new HttpReadDeadline(timer, httpReadTimeout);
+        this.engine = new FrameGuardedEngine(TyrusWebSocketEngine.builder(this)
+                .incomingBufferSize(MessageSizeGuard.tyrusBufferSize(maxMessageBytes)).build(), maxMessageBytes);
     }
 
     /** Adds an HTTP handler at a path, before {@link #start}. */
@@ -66,8 +79,9 @@ final class BoundServerContainer extends TyrusServerContainer {
         http = new HttpServer();
         listener = new NetworkListener("jsonrpcws", host, port);
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
-        // WebSocket connections live as long as their peers want; HTTP's idle timeout must not end them
+        // HTTP's idle timeout would also end WebSocket connections; HttpReadDeadline times HTTP requests instead
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        listener.registerAddOn(httpReadDeadline);
         listener.registerAddOn(new WebSocketUpgradesOnly());
         listener.registerAddOn(new WebSocketAddOn(this, ""));
         http.addListener(listener);

@@ -134,7 +134,8 @@ public final class JsonRpcServer implements AutoCloseable {
             }
             try {
                 JsonRpcRuntime runtime = cdi.getBeanManager().getExtension(JsonRpcExtension.class).runtime();
-                BoundServerContainer container = new BoundServerContainer(host, runtime.config().maxMessageSize() + 1024);
+                BoundServerContainer container = new BoundServerContainer(host, runtime.config().maxMessageSize(),
+                        runtime.config().httpReadTimeout(), runtime.timer());
                 container.addEndpoint(JsonRpcEndpointConfigurator.endpointConfig(runtime));
                 if (runtime.config().http()) {
                     container.addHttpHandler(new HttpCallHandler(new HttpCalls(runtime)), runtime.config().path());

@@ -22,6 +22,7 @@ import java.util.Random;
  */
 final class RawWebSocket implements AutoCloseable {
 
+    static final int CONTINUATION = 0x0;
     static final int TEXT = 0x1;
     static final int BINARY = 0x2;
     static final int CLOSE = 0x8;
@@ -139,33 +140,101 @@ final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are, such as several frames at once. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     void sendClose(int code) throws IOException {
         sendFrame(CLOSE, new byte[]{(byte) (code >> 8), (byte) code});
     }
 
+    /**
+     * Sends one frame of a message that may be fragmented: {@code opcode} is {@link #TEXT} for the first
+     * fragment and {@link #CONTINUATION} for the others, {@code fin} marks the last.
+     */
+    void sendFragment(int opcode, byte[] payload, boolean fin) throws IOException {
+        out.write(frame(opcode, payload, fin));
+        out.flush();
+    }
+
     /** A final, masked frame, as a client must send. */
     byte[] frame(int opcode, byte[] payload) {
+        return frame(opcode, payload, true);
+    }
+
+    private byte[] frame(int opcode, byte[] payload, boolean fin) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write(0x80 | opcode);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else if (payload.length < 65_536) {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length);
-        } else {
-            frame.write(0x80 | 127);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                frame.write((int) ((long) payload.length >> shift));
-            }
-        }
         byte[] mask = new byte[4];
         random.nextBytes(mask);
-        frame.writeBytes(mask);
+        frame.writeBytes(header(opcode, fin, payload.length, mask));
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i & 3]);
         }
         return frame.toByteArray();
+    }
+
+    /**
+     * Sends a final frame announcing {@code length} bytes of payload, the byte {@code fill} repeated, written
+     * a chunk at a time so that the client never holds the whole frame. Stops at the first write that fails
+     * (the server may close while the client still writes) and returns how many payload bytes were written.
+     */
+    long sendLongFrame(int opcode, long length, byte fill) {
+        byte[] mask = new byte[4];
+        random.nextBytes(mask);
+        byte[] chunk = new byte[64 * 1024];
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = (byte) (fill ^ mask[i & 3]);
+        }
+        long written = 0;
+        try {
+            out.write(header(opcode, true, length, mask));
+            while (written < length) {
+                int n = (int) Math.min(chunk.length, length - written);
+                out.write(chunk, 0, n);
+                written += n;
+            }
+            out.flush();
+        } catch (IOException closedMeanwhile) {
+            // the server closed the connection before the end of the frame: what the caller checks for
+        }
+        return written;
+    }
+
+    /**
+     * Sends the header of a final frame announcing {@code length} bytes of payload, and the first bytes of
+     * that payload; the rest is never sent.
+     */
+    void sendFrameStart(int opcode, long length, byte[] start) throws IOException {
+        byte[] mask = new byte[4];
+        random.nextBytes(mask);
+        out.write(header(opcode, true, length, mask));
+        byte[] masked = start.clone();
+        for (int i = 0; i < masked.length; i++) {
+            masked[i] ^= mask[i & 3];
+        }
+        out.write(masked);
+        out.flush();
+    }
+
+    private static byte[] header(int opcode, boolean fin, long length, byte[] mask) {
+        ByteArrayOutputStream header = new ByteArrayOutputStream(14);
+        header.write((fin ? 0x80 : 0) | opcode);
+        if (length < 126) {
+            header.write(0x80 | (int) length);
+        } else if (length < 65_536) {
+            header.write(0x80 | 126);
+            header.write((int) (length >> 8));
+            header.write((int) length);
+        } else {
+            header.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                header.write((int) (length >> shift));
+            }
+        }
+        header.writeBytes(mask);
+        return header.toByteArray();
     }
 
     /** The next frame from the server, or {@code null} when it closed the TCP connection. */

@@ -1,0 +1,166 @@
+package io.jsonrpcws.standalone;
+
+import jakarta.websocket.CloseReason;
+import org.glassfish.tyrus.spi.Connection;
+import org.glassfish.tyrus.spi.ReadHandler;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+
+/**
+ * Stands between a WebSocket connection's bytes and Tyrus's reader, and reads only the frame headers. A data
+ * frame whose announced length takes its message over the limit is refused on its header with 1009: none
+ * of its payload reaches Tyrus, and nothing more of the connection is read. Without it Tyrus buffers a
+ * frame whole before looking at it, and one longer than its buffer fails with 1011 "Buffer overflow.".
+ *
+ * <p>It also hands bytes over so that Tyrus's buffer never has to hold more than one frame: a read that
+ * ends with the start of a long frame, after frames that Tyrus has not consumed yet, would otherwise
+ * overflow that buffer although every frame is within the limit.
+ *
+ * <p>Control frames longer than 125 bytes are refused with 1002, as RFC 6455 requires. Called by one thread
+ * at a time (Tyrus's task processor of the connection); not thread-safe.
+ */
+final class MessageSizeGuard implements ReadHandler {
+
+    private static final System.Logger LOG = System.getLogger(MessageSizeGuard.class.getName());
+
+    /** Two bytes, eight of extended length, four of mask. */
+    static final int MAX_HEADER = 14;
+
+    private final ReadHandler tyrus;
+    private final Connection connection;
+    private final long maxMessageBytes;
+    /** What Tyrus's buffer holds at most: the longest frame allowed. */
+    private final long maxHandedOver;
+
+    private final byte[] header = new byte[MAX_HEADER];
+    private int headerRead;
+    private long payloadLeft;
+    /** Header and payload bytes of the current frame handed over so far. */
+    private long frameBytes;
+    /** Payload bytes of the current data message, its earlier fragments included. */
+    private long messageBytes;
+    private boolean refused;
+
+    MessageSizeGuard(ReadHandler tyrus, Connection connection, int maxMessageBytes) {
+        this.tyrus = tyrus;
+        this.connection = connection;
+        this.maxMessageBytes = maxMessageBytes;
+        this.maxHandedOver = (long) maxMessageBytes + MAX_HEADER;
+    }
+
+    /** The size of Tyrus's incoming buffer this guard needs for messages of at most {@code maxMessageBytes}. */
+    static int tyrusBufferSize(int maxMessageBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) maxMessageBytes + MAX_HEADER);
+    }
+
+    @Override
+    public void handle(ByteBuffer data) {
+        if (refused) {
+            data.position(data.limit());
+            return;
+        }
+        int segmentStart = data.position();
+        // bytes of the frame under way that Tyrus holds from earlier calls, when the segment starts within it
+        long heldBefore = frameBytes;
+        while (data.hasRemaining()) {
+            if (payloadLeft > 0) {
+                int n = (int) Math.min(payloadLeft, data.remaining());
+                data.position(data.position() + n);
+                payloadLeft -= n;
+                frameBytes += n;
+            } else {
+                int headerStart = data.position();
+                if (!readHeader(data)) {
+                    break;
+                }
+                String refusal = refusal();
+                if (refusal != null) {
+                    // the frames before it are whole and go through; none of this frame does from here on
+                    handOver(data, segmentStart, headerStart);
+                    refuse(refusal);
+                    data.position(data.limit());
+                    return;
+                }
+                headerRead = 0;
+            }
+            if (payloadLeft == 0 && headerRead == 0) {
+                // a frame ends here; hand over what precedes it if Tyrus could not hold it with what follows
+                frameBytes = 0;
+                int end = data.position();
+                if (heldBefore + (data.limit() - segmentStart) > maxHandedOver && end > segmentStart) {
+                    handOver(data, segmentStart, end);
+                    segmentStart = end;
+                    heldBefore = 0;
+                }
+            }
+        }
+        handOver(data, segmentStart, data.position());
+    }
+
+    /** Reads header bytes; whether the header is complete. The payload length is then in {@link #payloadLeft}. */
+    private boolean readHeader(ByteBuffer data) {
+        while (data.hasRemaining()) {
+            header[headerRead++] = data.get();
+            frameBytes++;
+            if (headerRead >= 2 && headerRead == headerLength()) {
+                payloadLeft = payloadLength();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int headerLength() {
+        int lengthCode = header[1] & 0x7F;
+        int extended = lengthCode == 126 ? 2 : lengthCode == 127 ? 8 : 0;
+        return 2 + extended + ((header[1] & 0x80) != 0 ? 4 : 0);
+    }
+
+    /** The announced payload length; a 64-bit length with its top bit set reads as negative. */
+    private long payloadLength() {
+        int lengthCode = header[1] & 0x7F;
+        if (lengthCode < 126) {
+            return lengthCode;
+        }
+        int bytes = lengthCode == 126 ? 2 : 8;
+        long length = 0;
+        for (int i = 0; i < bytes; i++) {
+            length = (length << 8) | (header[2 + i] & 0xFF);
+        }
+        return length;
+    }
+
+    /** Why the frame just read is refused, or {@code null}; keeps the count of the message's bytes. */
+    private String refusal() {
+        int opcode = header[0] & 0x0F;
+        boolean fin = (header[0] & 0x80) != 0;
+        if (opcode >= 0x8) {
+            return payloadLeft < 0 || payloadLeft > 125 ? "a control frame may have 125 bytes" : null;
+        }
+        long total = (opcode == 0 ? messageBytes : 0) + payloadLeft;
+        if (payloadLeft < 0 || total > maxMessageBytes) {
+            return "a message may have " + maxMessageBytes + " bytes";
+        }
+        messageBytes = fin ? 0 : total;
+        return null;
+    }
+
+    private void refuse(String reason) {
+        refused = true;
+        CloseReason.CloseCode code = reason.startsWith("a control")
+                ? CloseReason.CloseCodes.PROTOCOL_ERROR : CloseReason.CloseCodes.TOO_BIG;
+        LOG.log(Level.DEBUG, () -> "JRWS-0701 refused a WebSocket frame with " + code.getCode() + ": " + reason);
+        // Tyrus sends the close frame, calls the endpoint's onClose, and closes the TCP connection
+        connection.close(new CloseReason(code, reason));
+    }
+
+    private void handOver(ByteBuffer data, int from, int to) {
+        if (to <= from) {
+            return;
+        }
+        ByteBuffer part = data.duplicate();
+        part.limit(to).position(from);
+        tyrus.handle(part);
+    }
+}
