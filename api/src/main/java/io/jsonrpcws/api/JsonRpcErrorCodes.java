@@ -40,6 +40,12 @@ public final class JsonRpcErrorCodes {
      */
     public static final int FORBIDDEN = -32011;
 
+    /**
+     * The call ran longer than the server allows ({@code jsonrpcws.call-timeout}); the thread running it was
+     * interrupted. A server error of this implementation.
+     */
+    public static final int TIMED_OUT = -32012;
+
     private JsonRpcErrorCodes() {
     }
 }

@@ -47,6 +47,9 @@ import java.util.function.Function;
  * @param maxOutgoingMessage {@code jsonrpcws.max-outgoing-message}: the largest message sent, in bytes of UTF-8,
  *                          default 16 MiB; a larger result is answered with an error, a larger notification or
  *                          request of a service is refused with an exception
+ * @param callTimeout       {@code jsonrpcws.call-timeout}: how long a frame's calls may run, in milliseconds, before
+ *                          they are answered with -32012 and their thread is interrupted; {@code null} (the
+ *                          default, key unset) for no limit
  * @param drainTimeout      {@code jsonrpcws.drain-timeout}: how long stopping waits for the calls taken before
  *                          to be answered, in milliseconds, before it closes every connection with 1001;
  *                          default 10000
@@ -68,7 +71,8 @@ import java.util.function.Function;
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
                             long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
                             Limits limits, long maxSendQueueTotal, int maxOutgoingMessage, Duration drainTimeout,
-                            String invokers, Duration pingInterval, Duration idleTimeout, Duration httpReadTimeout) {
+                            String invokers, Duration pingInterval, Duration idleTimeout, Duration httpReadTimeout,
+                            Duration callTimeout) {
 
     /** Every setting at its default. */
     public static RuntimeConfig defaults() {
@@ -180,7 +184,9 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                 invokers,
                 pingInterval,
                 idleTimeout,
-                Duration.ofMillis(integer(source, "jsonrpcws.http-read-timeout", 30_000)));
+                Duration.ofMillis(integer(source, "jsonrpcws.http-read-timeout", 30_000)),
+                source.apply("jsonrpcws.call-timeout").isEmpty() ? null
+                        : Duration.ofMillis(integer(source, "jsonrpcws.call-timeout", 0)));
     }
 
     /** Whether service methods must be called through method handles even where CDI 4.1 invokers exist. */

@@ -51,7 +51,8 @@ final class WebSocketConnection implements JsonRpcSession, PeerConnection {
         this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this, runtime.sendBudget());
         this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout());
         this.frames = new FrameScheduler<>(runtime.engine(), this, runtime.executor(),
-                new FrameScheduler.Limits(config.maxInFlight(), config.maxPendingFrames()), sender);
+                new FrameScheduler.Limits(config.maxInFlight(), config.maxPendingFrames()), sender,
+                config.callTimeout() == null ? null : new FrameScheduler.CallLimit(runtime.timer(), config.callTimeout()));
     }
 
     /** The container's side of sending: one asynchronous send at a time, as {@link SerialSender} calls it. */

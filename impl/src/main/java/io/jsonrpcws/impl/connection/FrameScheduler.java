@@ -4,12 +4,17 @@ import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.engine.ReadFrame;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Decides where and when each frame of one connection runs, on the server and in the Java client alike.
@@ -52,8 +57,23 @@ public final class FrameScheduler<C extends PeerConnection> {
         }
     }
 
+    /**
+     * A time limit for each frame that runs on the executor: past it, the frame's calls are answered with
+     * {@code -32012} and the thread running it is interrupted; a later result is dropped.
+     *
+     * @param timer where the deadlines wait
+     * @param limit how long a frame may run
+     */
+    public record CallLimit(ScheduledExecutorService timer, Duration limit) {
+        public CallLimit {
+            Objects.requireNonNull(timer);
+            Objects.requireNonNull(limit);
+        }
+    }
+
     private final JsonRpcEngine<C> engine;
     private final C connection;
+    private final CallLimit callLimit;
     private final Executor executor;
     private final Limits limits;
     private final SerialSender sender;
@@ -67,6 +87,13 @@ public final class FrameScheduler<C extends PeerConnection> {
     private CompletableFuture<Void> drained;
 
     public FrameScheduler(JsonRpcEngine<C> engine, C connection, Executor executor, Limits limits, SerialSender sender) {
+        this(engine, connection, executor, limits, sender, null);
+    }
+
+    /** @param callLimit the time limit of frames run on the executor, or {@code null} for none */
+    public FrameScheduler(JsonRpcEngine<C> engine, C connection, Executor executor, Limits limits, SerialSender sender,
+                          CallLimit callLimit) {
+        this.callLimit = callLimit;
         this.engine = Objects.requireNonNull(engine);
         this.connection = Objects.requireNonNull(connection);
         this.executor = Objects.requireNonNull(executor);
@@ -160,10 +187,14 @@ public final class FrameScheduler<C extends PeerConnection> {
 
     /** Runs a frame and sends its answer; a frame that held a slot hands it on when its answer is out. */
     private void run(ReadFrame frame, boolean holdsSlot) {
+        Deadline deadline = holdsSlot && callLimit != null ? new Deadline(frame) : null;
         CompletionStage<String> answer;
         try {
-            answer = engine.execute(frame, connection);
+            answer = deadline == null ? engine.execute(frame, connection) : deadline.execute();
         } catch (Throwable t) {
+            if (deadline != null && !deadline.settle()) {
+                return;
+            }
             // the engine answers every frame; reaching here is a bug, and it must not stall the connection
             LOG.log(Level.ERROR, "JRWS-0103 the engine failed on a frame; closing the connection (1011)", t);
             connection.close(1011, "internal error");
@@ -174,6 +205,9 @@ public final class FrameScheduler<C extends PeerConnection> {
             return;
         }
         answer.whenComplete((text, failure) -> {
+            if (deadline != null && !deadline.settle()) {
+                return; // answered already, with the time-out error
+            }
             try {
                 if (failure != null) {
                     LOG.log(Level.ERROR, "JRWS-0103 the engine failed on a frame; closing the connection (1011)", failure);
@@ -188,6 +222,67 @@ public final class FrameScheduler<C extends PeerConnection> {
                 }
             }
         });
+    }
+
+    /**
+     * The time limit of one frame: answers it with the time-out error once the limit passes, interrupting the
+     * thread while it still runs the frame's methods; whichever of the two answers comes first is sent.
+     */
+    private final class Deadline {
+        private final ReadFrame frame;
+        private final Thread runner = Thread.currentThread();
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private final ScheduledFuture<?> expiry;
+        /** Guarded by this: whether {@link #runner} is inside the engine, where an interrupt is meant for it. */
+        private boolean inside;
+
+        Deadline(ReadFrame frame) {
+            this.frame = frame;
+            this.expiry = callLimit.timer().schedule(this::expire, callLimit.limit().toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        CompletionStage<String> execute() {
+            synchronized (this) {
+                inside = true;
+            }
+            try {
+                return engine.execute(frame, connection);
+            } finally {
+                synchronized (this) {
+                    inside = false;
+                    // an interrupt that came too late for the method must not reach the pool's next task
+                    Thread.interrupted();
+                }
+            }
+        }
+
+        /** Whether the caller is first to settle the frame; the other answer is then dropped. */
+        boolean settle() {
+            expiry.cancel(false);
+            return settled.compareAndSet(false, true);
+        }
+
+        private void expire() {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            LOG.log(Level.INFO, () -> "JRWS-0105 a frame ran longer than " + callLimit.limit().toMillis()
+                    + " ms; its calls are answered with -32012");
+            synchronized (this) {
+                if (inside) {
+                    runner.interrupt();
+                }
+            }
+            try {
+                String text = engine.timedOut(frame);
+                if (text != null) {
+                    sender.send(text);
+                }
+            } finally {
+                done();
+                finished();
+            }
+        }
     }
 
     /** One frame taken is answered (or given up). */

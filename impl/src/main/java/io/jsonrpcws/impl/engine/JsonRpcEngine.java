@@ -202,6 +202,24 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     }
 
     /**
+     * The answer of a frame whose calls ran out of time: the time-out error for each request, in a batch's form
+     * for a batch; {@code null} when the frame has no request.
+     */
+    public String timedOut(ReadFrame frame) {
+        List<Incoming> messages = frame.single != null ? List.of(frame.single) : frame.batch != null ? frame.batch : List.of();
+        List<Object> answers = new ArrayList<>();
+        for (Incoming m : messages) {
+            if (m instanceof Incoming.Request r) {
+                answers.add(error(r.version(), r.id(), ErrorObject.TIMED_OUT));
+            }
+        }
+        if (answers.isEmpty()) {
+            return null;
+        }
+        return frame.batch != null ? joinBatch(answers) : (String) answers.get(0);
+    }
+
+    /**
      * Makes the registry of this side's calls to the peer over one connection.
      *
      * @param send           sends a frame on the connection, after those sent before

@@ -34,6 +34,19 @@ class FrameSchedulerTest {
             return "released";
         }
 
+        final CountDownLatch interrupted = new CountDownLatch(1);
+
+        @JsonRpcMethod
+        public String sleepy() {
+            try {
+                Thread.sleep(10_000);
+                return "woke";
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                return "interrupted";
+            }
+        }
+
         @JsonRpcMethod
         public String quick() {
             return "quick";
@@ -160,5 +173,28 @@ class FrameSchedulerTest {
         executor.shutdown();
         scheduler(4, 10).onText(call("quick", 1));
         assertEquals(List.of("1013 server is shutting down or overloaded"), connection.closings);
+    }
+
+    @Test
+    void aFramePastTheCallLimitIsAnsweredWithTheTimeOutErrorAndItsThreadInterrupted() throws InterruptedException {
+        var timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            FrameScheduler<PeerConnection> frames = new FrameScheduler<>(engine, connection, executor,
+                    new FrameScheduler.Limits(1, 10), sender, new FrameScheduler.CallLimit(timer, java.time.Duration.ofMillis(200)));
+            long start = System.nanoTime();
+            frames.onText(call("sleepy", 1));
+            frames.onText(call("quick", 2));
+            awaitSent(2);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32012,\"message\":\"Timed out\"},\"id\":1}",
+                    transport.sent.get(0));
+            assertTrue(transport.sent.get(1).contains("\"quick\""), "the next frame ran: " + transport.sent);
+            assertTrue(service.interrupted.await(5, TimeUnit.SECONDS), "the method's thread was interrupted");
+            assertTrue(millis >= 190 && millis < 5_000, "answered after " + millis + " ms");
+            Thread.sleep(100);
+            assertEquals(2, transport.sent.size(), "the interrupted method's own result is dropped: " + transport.sent);
+        } finally {
+            timer.shutdownNow();
+        }
     }
 }

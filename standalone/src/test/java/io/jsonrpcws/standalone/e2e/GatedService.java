@@ -24,7 +24,13 @@ public class GatedService {
     @JsonRpcMethod
     public int slow(int tag) throws InterruptedException {
         entered.incrementAndGet();
-        boolean opened = open.await(Servers.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        boolean opened;
+        try {
+            opened = open.await(Servers.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            log.add("slow " + tag + " interrupted");
+            throw e;
+        }
         log.add(opened ? "slow " + tag : "slow " + tag + " timed out");
         return tag;
     }
