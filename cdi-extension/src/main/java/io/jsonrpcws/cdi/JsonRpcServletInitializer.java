@@ -7,7 +7,7 @@ import jakarta.servlet.ServletRegistration;
 import java.util.Set;
 
 /**
- * Registers {@link JsonRpcServlet} in a WAR at the endpoint's path ({@code jsonrpcws.path}): POSTs there
+ * Registers {@link JsonRpcServlet}, with async support, in a WAR at the endpoint's path ({@code jsonrpcws.path}): POSTs there
  * are JSON-RPC over HTTP, WebSocket upgrades there reach the WebSocket endpoint. Set
  * {@code jsonrpcws.http} to {@code false} to leave HTTP out.
  */
@@ -21,6 +21,7 @@ public final class JsonRpcServletInitializer implements ServletContainerInitiali
         }
         ServletRegistration.Dynamic servlet = context.addServlet("jsonrpcws", JsonRpcServlet.class);
         if (servlet != null) {
+            servlet.setAsyncSupported(true);
             servlet.addMapping(config.path());
         }
     }
