@@ -67,7 +67,13 @@ public final class JsonRpcServlet extends HttpServlet {
             }
         });
         ServletInputStream in = request.getInputStream();
-        in.setReadListener(new BodyReader(in, exchange));
+        BodyReader reader = new BodyReader(in, exchange);
+        in.setReadListener(reader);
+        // Some containers (Grizzly's servlet) call the listener only once isReady() has said false; asking here arms
+        // them, and reads what has come. The others call it when this method returns, and it finds what is left.
+        if (in.isReady()) {
+            reader.onDataAvailable();
+        }
     }
 
     private static void head(HttpServletResponse response, HttpCalls.Answer answer) {
@@ -92,16 +98,27 @@ public final class JsonRpcServlet extends HttpServlet {
         response.setContentLength(body.length);
         try {
             ServletOutputStream out = response.getOutputStream();
-            out.setWriteListener(new BodyWriter(out, body, async));
+            BodyWriter writer = new BodyWriter(out, body, async);
+            out.setWriteListener(writer);
+            // as for reading: some containers call the listener only once isReady() has said false
+            writer.onWritePossible();
         } catch (IOException e) {
             async.complete();
         }
     }
 
-    /** Hands the body to the exchange as the container reads it. */
-    private record BodyReader(ServletInputStream in, HttpExchange exchange) implements ReadListener {
+    /** Hands the body to the exchange as the container reads it; one callback at a time, whoever calls. */
+    private static final class BodyReader implements ReadListener {
+        private final ServletInputStream in;
+        private final HttpExchange exchange;
+
+        BodyReader(ServletInputStream in, HttpExchange exchange) {
+            this.in = in;
+            this.exchange = exchange;
+        }
+
         @Override
-        public void onDataAvailable() throws IOException {
+        public synchronized void onDataAvailable() throws IOException {
             byte[] chunk = new byte[8192];
             while (in.isReady()) {
                 int n = in.read(chunk);
@@ -112,23 +129,24 @@ public final class JsonRpcServlet extends HttpServlet {
         }
 
         @Override
-        public void onAllDataRead() {
+        public synchronized void onAllDataRead() {
             exchange.end();
         }
 
         @Override
-        public void onError(Throwable failure) {
+        public synchronized void onError(Throwable failure) {
             exchange.fail(failure);
         }
     }
 
-    /** Writes the answer as fast as the client takes it, then completes the request. */
+    /** Writes the answer as fast as the client takes it, then completes the request; one callback at a time. */
     private static final class BodyWriter implements WriteListener {
         private static final int CHUNK = 16_384;
         private final ServletOutputStream out;
         private final byte[] body;
         private final AsyncContext async;
         private int written;
+        private boolean completed;
 
         BodyWriter(ServletOutputStream out, byte[] body, AsyncContext async) {
             this.out = out;
@@ -137,10 +155,10 @@ public final class JsonRpcServlet extends HttpServlet {
         }
 
         @Override
-        public void onWritePossible() throws IOException {
-            while (out.isReady()) {
+        public synchronized void onWritePossible() throws IOException {
+            while (!completed && out.isReady()) {
                 if (written == body.length) {
-                    async.complete();
+                    complete();
                     return;
                 }
                 int n = Math.min(CHUNK, body.length - written);
@@ -150,7 +168,14 @@ public final class JsonRpcServlet extends HttpServlet {
         }
 
         @Override
-        public void onError(Throwable failure) {
+        public synchronized void onError(Throwable failure) {
+            if (!completed) {
+                complete();
+            }
+        }
+
+        private void complete() {
+            completed = true;
             async.complete();
         }
     }
