@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -31,8 +32,8 @@ public final class HttpExchange {
     private final JsonRpcRuntime runtime;
     private final Consumer<HttpCalls.Answer> responder;
     private final AtomicBoolean answered = new AtomicBoolean();
-    /** Completed when the exchange answers, which cancels its timer. */
-    private final CompletableFuture<Void> deadline = new CompletableFuture<>();
+    /** The time-out on the runtime's timer, cancelled by the answer; {@code null} once the runtime is stopping. */
+    private final ScheduledFuture<?> deadline;
     private BodyAccumulator body;
     private volatile boolean bodyRead;
 
@@ -40,14 +41,16 @@ public final class HttpExchange {
         this.runtime = runtime;
         this.body = body;
         this.responder = responder;
-        // The JDK's one timer thread counts the time, and answering removes the exchange from its queue. It also
-        // sends the time-out's answer, a bodiless head that never blocks: the call executor may be full of the very
-        // calls that take too long.
-        deadline.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
-            if (failure != null) {
-                timeOut();
-            }
-        });
+        // The runtime's one timer thread also sends the time-out's answer, a bodiless head that never blocks: the
+        // call executor may be full of the very calls that take too long.
+        ScheduledFuture<?> scheduled;
+        try {
+            scheduled = runtime.timer().schedule(this::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the runtime is stopping, and ends what is left itself
+            scheduled = null;
+        }
+        this.deadline = scheduled;
     }
 
     /** Takes bytes of the body; {@code false} when the exchange has answered and wants no more. */
@@ -97,7 +100,7 @@ public final class HttpExchange {
         try {
             runtime.executor().execute(() -> run(read));
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "JRWS-0405 the call executor refused an HTTP request; answering 503", e);
+            LOG.log(Level.WARNING, "JRWS-0805 the call executor refused an HTTP request; answering 503", e);
             answer(HttpCalls.Answer.status(503));
         }
     }
@@ -112,7 +115,7 @@ public final class HttpExchange {
         answer.whenComplete((text, failure) -> {
             if (failure != null) {
                 // the engine answers every frame; reaching here is a bug, and the client gets a bare 500
-                LOG.log(Level.ERROR, "JRWS-0401 the engine failed on an HTTP request", failure);
+                LOG.log(Level.ERROR, "JRWS-0801 the engine failed on an HTTP request", failure);
                 answer(HttpCalls.Answer.status(500));
             } else {
                 answer(text == null ? HttpCalls.Answer.status(204) : new HttpCalls.Answer(200, text, null, false));
@@ -126,7 +129,7 @@ public final class HttpExchange {
             // the transport ends its reading so once the answer is out
             return;
         }
-        LOG.log(Level.DEBUG, "JRWS-0402 reading an HTTP request body failed", failure);
+        LOG.log(Level.DEBUG, "JRWS-0802 reading an HTTP request body failed", failure);
         answer(HttpCalls.Answer.closing(400));
     }
 
@@ -138,7 +141,7 @@ public final class HttpExchange {
     /** The client has gone, or its transport has given the request up: nothing is to be sent any more. */
     public void abandon() {
         if (answered.compareAndSet(false, true)) {
-            deadline.complete(null);
+            cancelDeadline();
         }
     }
 
@@ -147,15 +150,21 @@ public final class HttpExchange {
         return answered.get();
     }
 
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
     private void answer(HttpCalls.Answer answer) {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
-        deadline.complete(null);
+        cancelDeadline();
         try {
             responder.accept(answer);
         } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "JRWS-0403 sending an HTTP answer failed; the client has gone?", e);
+            LOG.log(Level.DEBUG, "JRWS-0803 sending an HTTP answer failed; the client has gone?", e);
         }
     }
 }

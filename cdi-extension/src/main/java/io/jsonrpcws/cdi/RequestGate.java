@@ -88,13 +88,13 @@ public final class RequestGate {
     public Verdict check(String method, String scheme, UnaryOperator<String> header) {
         String host = header.apply("Host");
         if (!hosts.allows(host)) {
-            LOG.log(Level.DEBUG, () -> "JRWS-0410 refused a request to an unknown host: " + host);
+            LOG.log(Level.DEBUG, () -> "JRWS-0811 refused a request to an unknown host: " + host);
             return Verdict.answer(403, "unknown host", Map.of());
         }
         String origin = header.apply("Origin");
         OriginPolicy.Judgement judgement = origins.judge(origin, scheme, host);
         if (judgement == OriginPolicy.Judgement.REFUSED) {
-            LOG.log(Level.DEBUG, () -> "JRWS-0411 refused a request from origin " + origin + " to host " + host);
+            LOG.log(Level.DEBUG, () -> "JRWS-0812 refused a request from origin " + origin + " to host " + host);
             return Verdict.answer(403, "this origin may not call this endpoint", Map.of("Vary", "Origin"));
         }
         Map<String, String> cors = new LinkedHashMap<>();
@@ -113,7 +113,7 @@ public final class RequestGate {
             return Verdict.answer(204, null, cors);
         }
         if ("GET".equals(method) && "websocket".equalsIgnoreCase(header.apply("Upgrade")) && full.getAsBoolean()) {
-            LOG.log(Level.DEBUG, "JRWS-0412 refused a WebSocket handshake: jsonrpcws.max-connections are open");
+            LOG.log(Level.DEBUG, "JRWS-0813 refused a WebSocket handshake: jsonrpcws.max-connections are open");
             return Verdict.answer(503, "too many connections", Map.of());
         }
         return cors.isEmpty() ? PROCEED : Verdict.proceed(cors);

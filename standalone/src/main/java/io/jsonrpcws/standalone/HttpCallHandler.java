@@ -170,7 +170,7 @@ final class HttpCallHandler extends HttpHandler {
 
         @Override
         public void onError(Throwable failure) {
-            LOG.log(Level.DEBUG, "JRWS-0404 writing an HTTP answer failed; the client has gone?", failure);
+            LOG.log(Level.DEBUG, "JRWS-0804 writing an HTTP answer failed; the client has gone?", failure);
             finish(response, closing);
         }
     }
