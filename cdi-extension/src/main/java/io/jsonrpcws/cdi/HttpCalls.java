@@ -1,35 +1,39 @@
 package io.jsonrpcws.cdi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
- * JSON-RPC over HTTP POST, for the servlet of WARs and the standalone runtime's handler alike.
+ * JSON-RPC over HTTP POST, for the servlet of WARs and the standalone runtime's handler alike, without their
+ * transports: the checks of a request's head, and {@link HttpExchange}s that take its body as it arrives and
+ * answer once. Neither reading nor answering holds a thread while waiting.
  *
  * <p>Status policy: every JSON-RPC answer, errors included, is sent with 200 and {@code application/json},
  * as geth and jsonrpsee do; a frame that answers nothing (notifications only) gets 204. The HTTP layer
  * itself refuses what is not a JSON-RPC POST: 405 for another method, 415 for another media type, 413
- * beyond {@code jsonrpcws.max-message-size}. Each POST has its own request context; there is no
+ * beyond {@code jsonrpcws.max-message-size}; 408 when the body has not arrived and 504 when the calls have not
+ * answered within {@code jsonrpcws.http-timeout}. Each POST has its own request context; there is no
  * connection, so {@code @ConnectionScoped} beans and {@code JsonRpcSession} parameters are refused with a
- * clear error.
+ * clear error. Thread-safe.
  */
 public final class HttpCalls {
 
-    private static final System.Logger LOG = System.getLogger(HttpCalls.class.getName());
-
-    /** What to send back. {@code body} is {@code null} for none. */
-    public record Answer(int status, String body, String allow) {
+    /**
+     * What to send back.
+     *
+     * @param status the HTTP status
+     * @param body   JSON to send as {@code application/json}, or {@code null} for none
+     * @param allow  the {@code Allow} header, or {@code null}
+     * @param close  whether to close the connection after the answer: the body was not read to its end
+     */
+    public record Answer(int status, String body, String allow, boolean close) {
         static Answer status(int status) {
-            return new Answer(status, null, null);
+            return new Answer(status, null, null, false);
+        }
+
+        static Answer closing(int status) {
+            return new Answer(status, null, null, true);
         }
     }
 
@@ -40,55 +44,40 @@ public final class HttpCalls {
     }
 
     /**
-     * Answers one HTTP request.
+     * The answer to a request that is refused on its head alone, or {@code null} when its body is to be read.
      *
      * @param method        the HTTP method
      * @param contentType   the Content-Type header, or {@code null}
      * @param contentLength the declared length, or -1
-     * @param body          the request body
      */
-    public Answer handle(String method, String contentType, long contentLength, InputStream body) {
+    public Answer refusal(String method, String contentType, long contentLength) {
         if (!"POST".equals(method)) {
-            return new Answer(405, null, "POST");
+            return new Answer(405, null, "POST", false);
         }
         if (!isJson(contentType)) {
             return Answer.status(415);
         }
-        int max = runtime.config().maxMessageSize();
-        if (contentLength > max) {
-            return Answer.status(413);
+        if (contentLength > runtime.config().maxMessageSize()) {
+            return Answer.closing(413);
         }
-        String frame;
-        try {
-            byte[] bytes = body.readNBytes(max + 1);
-            if (bytes.length > max) {
-                return Answer.status(413);
-            }
-            frame = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            frame = "\u0000";
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "reading an HTTP request body failed", e);
-            return Answer.status(400);
-        }
-        try {
-            String answer = runtime.engine().handle(frame, null).toCompletableFuture()
-                    .get(runtime.config().httpTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return answer == null ? Answer.status(204) : new Answer(200, answer, null);
-        } catch (TimeoutException e) {
-            return Answer.status(504);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Answer.status(503);
-        } catch (ExecutionException e) {
-            // the engine's stages never fail; this is a bug, and the client gets a bare 500
-            LOG.log(Level.ERROR, "the engine failed on an HTTP request", e);
-            return Answer.status(500);
-        }
+        return null;
+    }
+
+    /**
+     * Starts a request that passed {@link #refusal}: its body is to be handed to the exchange as it arrives.
+     * {@code jsonrpcws.http-timeout} runs from now.
+     *
+     * @param contentLength the declared length, or -1
+     * @param responder     sends an answer; called exactly once, on any thread
+     */
+    public HttpExchange begin(long contentLength, Consumer<Answer> responder) {
+        return new HttpExchange(runtime, new BodyAccumulator(runtime.config().maxMessageSize(), contentLength),
+                runtime.config().httpTimeout(), responder);
+    }
+
+    /** {@code jsonrpcws.http-timeout}. */
+    public Duration timeout() {
+        return runtime.config().httpTimeout();
     }
 
     private static boolean isJson(String contentType) {

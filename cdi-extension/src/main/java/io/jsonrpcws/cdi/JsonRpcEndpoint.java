@@ -7,6 +7,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 
@@ -35,6 +36,15 @@ public final class JsonRpcEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        if (!runtime.connectionSlots().tryAcquire()) {
+            // a handshake that raced past the gate's check of jsonrpcws.max-connections
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections"));
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, () -> "closing connection " + session.getId() + " beyond the limit failed", e);
+            }
+            return;
+        }
         Object handshake = session.getUserProperties().remove(HandshakeData.KEY);
         WebSocketConnection c = runtime.open(session, handshake instanceof HandshakeData h ? h : HandshakeData.NONE);
         Heartbeat.Watch w = runtime.heartbeat().watch(session, c);

@@ -82,6 +82,7 @@ public final class JsonRpcRuntime {
     private final Heartbeat heartbeat;
     private final SendBudget sendBudget;
     private volatile boolean stopping;
+    private final ConnectionSlots slots;
 
     private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<WebSocketConnection> engine, ConnectionContext connections,
                            CdiInvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
@@ -96,6 +97,7 @@ public final class JsonRpcRuntime {
         this.executor = executor;
         this.events = events;
         this.open = open;
+        this.slots = new ConnectionSlots(config.maxConnections());
         this.timer = newTimer();
         this.heartbeat = new Heartbeat(timer, config.pingInterval(), config.idleTimeout(), executor.executor(), this::closed);
     }
@@ -226,10 +228,11 @@ public final class JsonRpcRuntime {
         }
     }
 
-    /**
-     * Sets up a connection that has just opened: registers it, fires {@code @Initialized} and
-     * {@link SessionOpened}. A refused connection is closed with 1008 and its reason.
-     */
+    /** The slots of {@code jsonrpcws.max-connections}: the endpoint takes one per connection, {@link #closed} frees it. */
+    ConnectionSlots connectionSlots() {
+        return slots;
+    }
+
     /**
      * Decides who a handshake's caller is: the application's {@link JsonRpcAuthenticator} where it has one,
      * otherwise the container's authenticated user and those of the services' roles it has.
@@ -258,6 +261,10 @@ public final class JsonRpcRuntime {
         return handshake.authenticated(new JsonRpcIdentity(principal, held, null), null);
     }
 
+    /**
+     * Sets up a connection that has just opened, which holds one of the {@link #connectionSlots()}: registers it,
+     * fires {@code @Initialized} and {@link SessionOpened}. A refused connection is closed with 1008 and its reason.
+     */
     WebSocketConnection open(Session webSocket, HandshakeData handshake) {
         webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
         webSocket.setMaxBinaryMessageBufferSize(125);
@@ -300,6 +307,7 @@ public final class JsonRpcRuntime {
         if (!connection.markClosed()) {
             return;
         }
+        slots.release();
         open.remove(connection);
         Object token = scope.begin(connection);
         try {

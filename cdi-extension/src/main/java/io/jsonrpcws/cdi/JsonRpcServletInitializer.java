@@ -1,26 +1,37 @@
 package io.jsonrpcws.cdi;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Registers {@link JsonRpcServlet} in a WAR at the endpoint's path ({@code jsonrpcws.path}): POSTs there
- * are JSON-RPC over HTTP, WebSocket upgrades there reach the WebSocket endpoint. Set
- * {@code jsonrpcws.http} to {@code false} to leave HTTP out.
+ * Sets the endpoint's path ({@code jsonrpcws.path}) up in a WAR: {@link JsonRpcGateFilter} admits or refuses every
+ * request there, WebSocket handshakes and HTTP calls alike, and {@link JsonRpcServlet} answers the POSTs, while
+ * WebSocket upgrades reach the WebSocket endpoint. Set {@code jsonrpcws.http} to {@code false} to leave HTTP out.
  */
 public final class JsonRpcServletInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         RuntimeConfig config = RuntimeConfig.load();
+        FilterRegistration.Dynamic gate = context.addFilter("jsonrpcws-gate", JsonRpcGateFilter.class);
+        if (gate != null) {
+            gate.setAsyncSupported(true);
+            // before the filters of web.xml and those the WebSocket implementations add (Tyrus, Undertow), which
+            // take the handshake and never pass it on
+            gate.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, config.path());
+        }
         if (!config.http()) {
             return;
         }
         ServletRegistration.Dynamic servlet = context.addServlet("jsonrpcws", JsonRpcServlet.class);
         if (servlet != null) {
+            servlet.setAsyncSupported(true);
             servlet.addMapping(config.path());
         }
     }

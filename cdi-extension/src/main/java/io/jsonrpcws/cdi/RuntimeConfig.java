@@ -6,8 +6,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,12 +70,27 @@ import java.util.function.Function;
  *                          previous answer, in milliseconds, before it is closed; default 30000. Only the
  *                          standalone runtime applies it (a container has its own); WebSocket connections are
  *                          exempt once upgraded
+ * @param allowedOrigins    {@code jsonrpcws.allowed-origins}: comma-separated origins that browsers' pages may call
+ *                          from, besides the endpoint's own origin, such as {@code https://*.example.com}; {@code *}
+ *                          matches any run of characters but {@code :} and {@code /}, and {@code *} alone allows
+ *                          every origin. Default none: requests without {@code Origin} and same-origin requests only
+ * @param allowedHosts      {@code jsonrpcws.allowed-hosts}: comma-separated host names (any port; {@code *} as in
+ *                          origins) the {@code Host} header may name. Default none: on the standalone runtime bound
+ *                          to a loopback address only {@code localhost}, {@code 127.0.0.1} and {@code [::1]}, and
+ *                          elsewhere any host
+ * @param maxConnections    {@code jsonrpcws.max-connections}: open WebSocket connections of the deployment, default
+ *                          10000; a handshake beyond is refused with 503
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
                             long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
                             Limits limits, long maxSendQueueTotal, int maxOutgoingMessage, Duration drainTimeout,
                             String invokers, Duration pingInterval, Duration idleTimeout, Duration httpReadTimeout,
-                            Duration callTimeout) {
+                            Duration callTimeout, List<String> allowedOrigins, List<String> allowedHosts, int maxConnections) {
+
+    public RuntimeConfig {
+        allowedOrigins = List.copyOf(allowedOrigins);
+        allowedHosts = List.copyOf(allowedHosts);
+    }
 
     /** Every setting at its default. */
     public static RuntimeConfig defaults() {
@@ -186,12 +204,25 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                 idleTimeout,
                 Duration.ofMillis(integer(source, "jsonrpcws.http-read-timeout", 30_000)),
                 source.apply("jsonrpcws.call-timeout").isEmpty() ? null
-                        : Duration.ofMillis(integer(source, "jsonrpcws.call-timeout", 0)));
+                        : Duration.ofMillis(integer(source, "jsonrpcws.call-timeout", 0)),
+                list(source, "jsonrpcws.allowed-origins"),
+                list(source, "jsonrpcws.allowed-hosts"),
+                integer(source, "jsonrpcws.max-connections", 10_000));
     }
 
     /** Whether service methods must be called through method handles even where CDI 4.1 invokers exist. */
     public boolean forcesMethodHandles() {
         return invokers.equals("method-handles");
+    }
+
+    /** A comma-separated list, its items trimmed and in lower case, empty items left out. */
+    private static List<String> list(Function<String, Optional<String>> source, String key) {
+        return source.apply(key)
+                .map(raw -> Arrays.stream(raw.split(","))
+                        .map(item -> item.trim().toLowerCase(Locale.ROOT))
+                        .filter(item -> !item.isEmpty())
+                        .toList())
+                .orElse(List.of());
     }
 
     private static int integer(Function<String, Optional<String>> source, String key, int fallback) {

@@ -2,6 +2,7 @@ package io.jsonrpcws.standalone;
 
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -14,7 +15,9 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +35,7 @@ final class BoundServerContainer extends TyrusServerContainer {
     private final WebSocketEngine engine;
     private final HttpReadDeadline httpReadDeadline;
     private final Map<String, HttpHandler> httpHandlers = new LinkedHashMap<>();
+    private final List<AddOn> addOns = new ArrayList<>();
     private HttpServer http;
     private NetworkListener listener;
 
@@ -47,6 +51,11 @@ final class BoundServerContainer extends TyrusServerContainer {
         this.httpReadDeadline = new HttpReadDeadline(timer, httpReadTimeout);
         this.engine = new FrameGuardedEngine(TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize(MessageSizeGuard.tyrusBufferSize(maxMessageBytes)).build(), maxMessageBytes);
+    }
+
+    /** Adds a Grizzly add-on that sees every request before Tyrus and the HTTP handlers do, before {@link #start}. */
+    void addAddOn(AddOn addOn) {
+        addOns.add(addOn);
     }
 
     /** Adds an HTTP handler at a path, before {@link #start}. */
@@ -83,6 +92,7 @@ final class BoundServerContainer extends TyrusServerContainer {
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(httpReadDeadline);
         listener.registerAddOn(new WebSocketUpgradesOnly());
+        addOns.forEach(listener::registerAddOn);
         listener.registerAddOn(new WebSocketAddOn(this, ""));
         http.addListener(listener);
         httpHandlers.forEach((path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));

@@ -1,17 +1,35 @@
 package io.jsonrpcws.standalone;
 
 import io.jsonrpcws.cdi.HttpCalls;
+import io.jsonrpcws.cdi.HttpExchange;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.ReadHandler;
+import org.glassfish.grizzly.WriteHandler;
+import org.glassfish.grizzly.http.io.NIOInputStream;
+import org.glassfish.grizzly.http.io.NIOOutputStream;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
+import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * JSON-RPC over HTTP POST on the standalone runtime, at the endpoint's path; WebSocket upgrades to the
- * same path never reach it. Runs on Grizzly's worker threads. See {@link HttpCalls} for the status policy.
+ * same path never reach it. See {@link HttpCalls} for the status policy.
+ * <p>
+ * No Grizzly thread waits: the response is suspended, the body is taken with a {@link ReadHandler} as it arrives,
+ * the answer is written with a {@link WriteHandler} as the client takes it once the calls' stage completes, and
+ * the response is then resumed. A client that sends its body slowly, or never finishes it, holds a connection and
+ * its buffered bytes, never a thread.
  */
 final class HttpCallHandler extends HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(HttpCallHandler.class.getName());
+    private static final int CHUNK = 16_384;
 
     private final HttpCalls calls;
 
@@ -21,17 +39,139 @@ final class HttpCallHandler extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        HttpCalls.Answer answer = calls.handle(request.getMethod().getMethodString(), request.getContentType(),
-                request.getContentLengthLong(), request.getInputStream());
+        HttpCalls.Answer refusal = calls.refusal(request.getMethod().getMethodString(), request.getContentType(),
+                request.getContentLengthLong());
+        if (refusal != null) {
+            head(response, refusal);
+            return;
+        }
+        HttpExchange exchange = calls.begin(request.getContentLengthLong(), answer -> send(response, answer));
+        // no Grizzly time-out: the exchange has its own. Grizzly cancels the response when the connection closes,
+        // and may then give it to another request: from then on nothing may touch it.
+        response.suspend(-1, TimeUnit.MILLISECONDS, new EmptyCompletionHandler<>() {
+            @Override
+            public void cancelled() {
+                exchange.abandon();
+            }
+        });
+        NIOInputStream in = request.getNIOInputStream();
+        in.notifyAvailable(new BodyReader(in, exchange));
+    }
+
+    private static void head(Response response, HttpCalls.Answer answer) {
         response.setStatus(answer.status());
         if (answer.allow() != null) {
             response.setHeader("Allow", answer.allow());
         }
-        if (answer.body() != null) {
-            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+        if (answer.close()) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
+    private static void send(Response response, HttpCalls.Answer answer) {
+        head(response, answer);
+        // Grizzly would keep the connection to skip the rest of an unread body, which may never come
+        Connection<?> closing = answer.close() ? response.getRequest().getContext().getConnection() : null;
+        if (answer.body() == null) {
+            finish(response, closing);
+            return;
+        }
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        new BodyWriter(response, body, closing).onWritePossible();
+    }
+
+    /** Resumes the response, which Grizzly then finishes, and closes its connection once written if asked to. */
+    private static void finish(Response response, Connection<?> closing) {
+        response.resume();
+        if (closing != null) {
+            closing.closeSilently();
+        }
+    }
+
+    /** Hands the body to the exchange as Grizzly reads it; asks for more until the body ends. */
+    private static final class BodyReader implements ReadHandler {
+        private final NIOInputStream in;
+        private final HttpExchange exchange;
+
+        BodyReader(NIOInputStream in, HttpExchange exchange) {
+            this.in = in;
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            if (drain()) {
+                in.notifyAvailable(this);
+            }
+        }
+
+        @Override
+        public void onAllDataRead() throws IOException {
+            if (drain()) {
+                exchange.end();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            exchange.fail(failure);
+        }
+
+        /** Takes what has arrived, without waiting; {@code false} when the exchange wants no more. */
+        private boolean drain() throws IOException {
+            int ready = in.readyData();
+            byte[] chunk = ready > 0 ? new byte[Math.min(ready, CHUNK)] : null;
+            while (ready > 0) {
+                int n = in.read(chunk, 0, Math.min(ready, chunk.length));
+                if (!exchange.append(chunk, 0, n)) {
+                    return false;
+                }
+                ready = in.readyData();
+            }
+            return !exchange.answered();
+        }
+    }
+
+    /** Writes the answer as fast as the client takes it, then resumes the response, which Grizzly finishes. */
+    private static final class BodyWriter implements WriteHandler {
+        private final Response response;
+        private final NIOOutputStream out;
+        private final byte[] body;
+        private final Connection<?> closing;
+        private int written;
+
+        BodyWriter(Response response, byte[] body, Connection<?> closing) {
+            this.response = response;
+            this.out = response.getNIOOutputStream();
+            this.body = body;
+            this.closing = closing;
+        }
+
+        @Override
+        public void onWritePossible() {
+            try {
+                while (written < body.length) {
+                    if (!out.canWrite()) {
+                        out.notifyCanWrite(this);
+                        return;
+                    }
+                    int n = Math.min(CHUNK, body.length - written);
+                    out.write(body, written, n);
+                    written += n;
+                }
+            } catch (IOException e) {
+                onError(e);
+                return;
+            }
+            finish(response, closing);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            LOG.log(Level.DEBUG, "JRWS-0804 writing an HTTP answer failed; the client has gone?", failure);
+            finish(response, closing);
         }
     }
 }

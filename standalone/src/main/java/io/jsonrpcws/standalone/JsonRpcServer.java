@@ -4,6 +4,7 @@ import io.jsonrpcws.cdi.HttpCalls;
 import io.jsonrpcws.cdi.JsonRpcEndpointConfigurator;
 import io.jsonrpcws.cdi.JsonRpcExtension;
 import io.jsonrpcws.cdi.JsonRpcRuntime;
+import io.jsonrpcws.cdi.RequestGate;
 import io.jsonrpcws.cdi.RuntimeConfig;
 import io.jsonrpcws.cdi.SuppliedConfig;
 import jakarta.websocket.DeploymentException;
@@ -11,6 +12,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +25,10 @@ import java.util.concurrent.CountDownLatch;
  * The standalone runtime: boots CDI (Weld SE) with the application's {@code @JsonRpcService} beans and
  * serves them over WebSocket (Tyrus on Grizzly) at {@code ws://host:port/jsonrpc} (the path is
  * {@code jsonrpcws.path}). It binds only the address it is given, {@code 127.0.0.1} by default, and serves
- * the classpath's {@code META-INF/resources/} as static files.
+ * the classpath's {@code META-INF/resources/} as static files. Requests pass the {@link RequestGate} first: bound to
+ * a loopback address, the server answers only requests naming a loopback host ({@code localhost}, {@code 127.0.0.1},
+ * {@code [::1]}) or one of {@code jsonrpcws.allowed-hosts}, against DNS rebinding; browsers' pages of other origins
+ * than the endpoint's own are refused unless {@code jsonrpcws.allowed-origins} lists them.
  *
  * <pre>{@code
  * try (JsonRpcServer server = JsonRpcServer.start("127.0.0.1", 8080)) {
@@ -137,6 +142,8 @@ public final class JsonRpcServer implements AutoCloseable {
                 BoundServerContainer container = new BoundServerContainer(host, runtime.config().maxMessageSize(),
                         runtime.config().httpReadTimeout(), runtime.timer());
                 container.addEndpoint(JsonRpcEndpointConfigurator.endpointConfig(runtime));
+                boolean loopback = InetAddress.getByName(host).isLoopbackAddress();
+                container.addAddOn(new RequestGateFilter(RequestGate.of(runtime, loopback), runtime.config().path()));
                 if (runtime.config().http()) {
                     container.addHttpHandler(new HttpCallHandler(new HttpCalls(runtime)), runtime.config().path());
                 }
