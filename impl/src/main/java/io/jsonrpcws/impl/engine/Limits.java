@@ -20,8 +20,10 @@ public record Limits(int maxBatchSize, int maxDepth, int maxStringLength, int ma
     public static final Limits DEFAULT = new Limits(100, 64, 1 << 20, 100);
 
     public Limits {
+        // Not "+ this": in a compact constructor the fields are still unassigned and would print as zeros.
         if (maxBatchSize < 1 || maxDepth < 2 || maxStringLength < 1 || maxNumberLength < 1) {
-            throw new IllegalArgumentException("limits must be positive, depth at least 2: " + this);
+            throw new IllegalArgumentException("limits must be positive, depth at least 2: maxBatchSize=" + maxBatchSize
+                    + ", maxDepth=" + maxDepth + ", maxStringLength=" + maxStringLength + ", maxNumberLength=" + maxNumberLength);
         }
     }
 }

@@ -112,4 +112,11 @@ class LimitsTest {
             assertThrows(IllegalArgumentException.class, () -> new Limits(l[0], l[1], l[2], l[3]));
         }
     }
+
+    @Test
+    void aRefusedLimitIsNamedWithTheValuesGiven() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Limits(7, 1, 300, 40));
+        assertEquals("limits must be positive, depth at least 2: maxBatchSize=7, maxDepth=1, maxStringLength=300, "
+                + "maxNumberLength=40", e.getMessage());
+    }
 }
