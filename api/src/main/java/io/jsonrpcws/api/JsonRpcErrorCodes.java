@@ -29,6 +29,14 @@ public final class JsonRpcErrorCodes {
     public static final int SERVER_ERROR_MAX = -32000;
 
     /**
+     * The method needs something this call does not have: a CDI context that is not active (a
+     * {@code @ConnectionScoped} bean called over HTTP, a scope the application never activates) or a
+     * WebSocket connection (a {@code JsonRpcSession} parameter called over HTTP). A server error of this
+     * implementation.
+     */
+    public static final int CONTEXT_NOT_ACTIVE = -32001;
+
+    /**
      * The method is restricted ({@code @RolesAllowed}) and the connection or HTTP request has no authenticated
      * user. A server error of this implementation.
      */

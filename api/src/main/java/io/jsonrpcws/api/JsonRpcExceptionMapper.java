@@ -5,9 +5,9 @@ package io.jsonrpcws.api;
  *
  * <p>For an exception thrown by a service method, the mapper registered for the most specific
  * superclass of the exception's class answers (a mapper for {@code IllegalStateException} wins over one
- * for {@code RuntimeException}). Mappers are discovered as CDI beans, or through
- * {@link java.util.ServiceLoader} where no CDI container runs. A {@link JsonRpcException} is sent as it is
- * and never mapped. When no mapper answers, the client gets {@link JsonRpcErrorCodes#INTERNAL_ERROR} with a
+ * for {@code RuntimeException}). Mappers are CDI beans: the runtime finds every bean of this type at
+ * start-up, and two mappers of one exception type fail deployment. A {@link JsonRpcException} is sent as it
+ * is and never mapped. When no mapper answers, the client gets {@link JsonRpcErrorCodes#INTERNAL_ERROR} with a
  * generic message and the server logs the cause.
  *
  * <p>Implementations must be thread-safe; they are called concurrently.

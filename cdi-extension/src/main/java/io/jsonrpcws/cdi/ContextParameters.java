@@ -62,7 +62,7 @@ final class ContextParameters {
         if (call.connection() != null) {
             return call.connection();
         }
-        throw new JsonRpcException(JsonRpcErrorCodes.SERVER_ERROR_MAX,
+        throw new JsonRpcException(JsonRpcErrorCodes.CONTEXT_NOT_ACTIVE,
                 call.method() + " needs a WebSocket connection; it cannot be called over HTTP");
     }
 

@@ -174,7 +174,7 @@ public final class JsonRpcRuntime {
         if (!byHandled.containsKey(ContextNotActiveException.class)) {
             // @ConnectionScoped over HTTP, or a scope the application never activates: say so, not just "Internal error"
             mappers.add(ContextNotActiveException.class, (ContextNotActiveException e) -> new JsonRpcException(
-                    JsonRpcErrorCodes.SERVER_ERROR_MAX,
+                    JsonRpcErrorCodes.CONTEXT_NOT_ACTIVE,
                     "the method needs a context that is not active for this call (a @ConnectionScoped bean over HTTP?)"));
         }
         return mappers.build();

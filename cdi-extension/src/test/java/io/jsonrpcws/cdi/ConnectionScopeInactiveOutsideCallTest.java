@@ -1,6 +1,7 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.ConnectionScoped;
+import io.jsonrpcws.api.JsonRpcErrorCodes;
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
 import io.jsonrpcws.api.JsonRpcSession;
@@ -61,7 +62,8 @@ class ConnectionScopeInactiveOutsideCallTest {
             assertThrows(ContextNotActiveException.class, webSocket::getId);
 
             String answer = deployment.call("{\"jsonrpc\":\"2.0\",\"method\":\"shop.add\",\"params\":[\"apple\"],\"id\":1}");
-            assertTrue(answer.startsWith("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32"), answer);
+            assertTrue(answer.startsWith("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + JsonRpcErrorCodes.CONTEXT_NOT_ACTIVE + ","),
+                    answer);
         }
     }
 }

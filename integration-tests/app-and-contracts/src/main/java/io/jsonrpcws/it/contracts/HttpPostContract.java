@@ -105,6 +105,6 @@ public abstract class HttpPostContract extends JsonRpcTarget {
         HttpResponse<String> response = post("application/json", "{\"jsonrpc\":\"2.0\",\"method\":\"tally.increment\",\"id\":1}");
         assertEquals(200, response.statusCode());
         JsonObject error = ((JsonObject) RpcClient.parse(response.body())).getJsonObject("error");
-        assertEquals(JsonRpcErrorCodes.SERVER_ERROR_MAX, error.getInt("code"), response.body());
+        assertEquals(JsonRpcErrorCodes.CONTEXT_NOT_ACTIVE, error.getInt("code"), response.body());
     }
 }
