@@ -5,11 +5,10 @@ import io.jsonrpcws.impl.protocol.JsonRpcId;
 import io.jsonrpcws.impl.protocol.Version;
 import jakarta.json.bind.Jsonb;
 
-import java.io.Writer;
-
 /**
  * Writes responses as text. The envelope is written directly; results and error data go through JSON-B
- * (strings, integers and booleans directly when JSON-B is known to map them the standard way).
+ * (strings, integers and booleans directly when JSON-B is known to map them the standard way). Lone
+ * surrogates are written as JSON escapes on both paths, so that the text always encodes to UTF-8.
  */
 final class ResponseWriter {
 
@@ -84,7 +83,7 @@ final class ResponseWriter {
         } else if (data instanceof String s) {
             string(out, s);
         } else {
-            jsonb.toJson(data, new StringBuilderWriter(out));
+            json(out, data);
         }
     }
 
@@ -96,8 +95,14 @@ final class ResponseWriter {
         } else if (standardScalars && (value instanceof Integer || value instanceof Long || value instanceof Boolean)) {
             out.append(value);
         } else {
-            jsonb.toJson(value, new StringBuilderWriter(out));
+            json(out, value);
         }
+    }
+
+    private void json(StringBuilder out, Object value) {
+        EncodableJsonWriter writer = new EncodableJsonWriter(out);
+        jsonb.toJson(value, writer);
+        writer.flush();
     }
 
     static void id(StringBuilder out, JsonRpcId id) {
@@ -139,37 +144,5 @@ final class ResponseWriter {
             plain = i + 1;
         }
         out.append(s, plain, n).append('"');
-    }
-
-    /** Lets JSON-B append to the response being built; closing it does nothing. */
-    private static final class StringBuilderWriter extends Writer {
-        private final StringBuilder out;
-
-        StringBuilderWriter(StringBuilder out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] buf, int off, int len) {
-            out.append(buf, off, len);
-        }
-
-        @Override
-        public void write(String str, int off, int len) {
-            out.append(str, off, off + len);
-        }
-
-        @Override
-        public void write(int c) {
-            out.append((char) c);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
