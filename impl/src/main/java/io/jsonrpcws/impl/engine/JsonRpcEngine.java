@@ -417,12 +417,14 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         return error(version, id, new ErrorObject(mapped.code(), mapped.getMessage(), mapped.data()));
     }
 
-    private static void logFailure(RpcMethod method, Throwable thrown) {
+    private final FailureLog failures = new FailureLog(LOG);
+
+    private void logFailure(RpcMethod method, Throwable thrown) {
         Throwable cause = ExceptionMappers.unwrap(thrown);
         if (cause instanceof JsonRpcException) {
             LOG.log(Level.DEBUG, () -> method.javaName() + " answered an error to a notification", cause);
         } else {
-            LOG.log(Level.WARNING, () -> method.javaName() + " failed", cause);
+            failures.failed(method.javaName(), cause);
         }
     }
 
