@@ -136,20 +136,31 @@ final class ReplayParser implements JsonParser {
         return delegate.getValueStream();
     }
 
+    /**
+     * Reads on to the end of the innermost array or object: JSON-B skips the members a type does not have
+     * this way. Every event is read rather than calling the underlying parser's skip, which only counts
+     * brackets: it accepts invalid JSON inside the skipped value and never returns when the frame ends
+     * inside it.
+     */
     @Override
     public void skipArray() {
-        boolean opened = pending == null;
-        pending = null;
-        delegate.skipArray();
-        closed(opened);
+        skipStructure();
     }
 
+    /** As {@link #skipArray()}. */
     @Override
     public void skipObject() {
-        boolean opened = pending == null;
-        pending = null;
-        delegate.skipObject();
-        closed(opened);
+        skipStructure();
+    }
+
+    private void skipStructure() {
+        if (pending == Event.START_ARRAY || pending == Event.START_OBJECT) {
+            next();
+        }
+        int level = depth;
+        while (depth >= level && depth > 0) {
+            next();
+        }
     }
 
     /**
