@@ -68,7 +68,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         this.scope = b.scope;
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
         this.jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
-        this.values = ValueReader.of(jsonb);
+        this.values = ValueReader.of(jsonb, b.jsonb != null ? Shapes.unknownConfiguration() : Shapes.of(b.jsonbConfig));
         this.binder = new ParamBinder(values, b.standardScalars);
         this.writer = new ResponseWriter(jsonb, b.standardScalars);
         this.requests = new RequestWriter(writer);

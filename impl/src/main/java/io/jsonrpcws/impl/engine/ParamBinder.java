@@ -3,10 +3,10 @@ package io.jsonrpcws.impl.engine;
 import io.jsonrpcws.impl.model.Param;
 import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.protocol.ErrorObject;
-import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 
+import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +18,22 @@ import java.util.OptionalLong;
  * Binds a {@code params} array or object straight from the parser to a method's Java parameters.
  *
  * <p>Strings, integers and booleans are read from the parser directly when JSON-B is known to map them
- * the standard way; everything else goes through JSON-B.
+ * the standard way; everything else goes through JSON-B, its events checked along the {@link Shape} of
+ * the parameter's type on the way. A problem is told in the client's terms (what JSON was expected where),
+ * never with JSON-B's message or a Java type's name.
  */
 final class ParamBinder {
 
+    private static final System.Logger LOG = System.getLogger(ParamBinder.class.getName());
+
     private final ValueReader reader;
     private final boolean standardScalars;
+    private final Shapes shapes;
 
     ParamBinder(ValueReader reader, boolean standardScalars) {
         this.reader = reader;
         this.standardScalars = standardScalars;
+        this.shapes = reader.shapes();
     }
 
     /**
@@ -114,15 +120,14 @@ final class ParamBinder {
     /** Reads one argument; returns the failure, or {@code null} on success. */
     private Outcome readInto(JsonParser parser, Event e, Param.Json p, Object[] args) {
         if (e == Event.VALUE_NULL && p.primitive()) {
-            return Outcome.failed(ErrorObject.invalidParams(label(p), "null is not allowed for " + typeName(p.type())));
+            return Outcome.failed(ErrorObject.invalidParams(label(p), "expected " + shapes.of(p.type()).expected() + ", got null"));
         }
         if (standardScalars) {
             Object fast;
             try {
                 fast = readScalar(parser, e, p.type());
             } catch (ArithmeticException ex) {
-                return Outcome.failed(ErrorObject.invalidParams(label(p),
-                        "cannot bind JSON number to " + typeName(p.type()) + ": not a whole number within its range"));
+                return Outcome.failed(ErrorObject.invalidParams(label(p), "expected " + shapes.of(p.type()).expected()));
             }
             if (fast != NOT_SCALAR) {
                 args[p.index()] = fast;
@@ -133,14 +138,16 @@ final class ParamBinder {
             Object value = reader.read(parser, e, p.type());
             if (value == null && p.primitive()) {
                 return Outcome.failed(ErrorObject.invalidParams(label(p),
-                        "cannot bind JSON " + describe(e) + " to " + typeName(p.type())));
+                        "expected " + shapes.of(p.type()).expected() + ", got " + Shape.found(e)));
             }
             args[p.index()] = value;
             return null;
-        } catch (JsonbException | IllegalArgumentException | ArithmeticException | ClassCastException ex) {
-            String detail = ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage());
-            return new Outcome(null, ErrorObject.invalidParams(label(p),
-                    "cannot bind JSON " + describe(e) + " to " + typeName(p.type()) + detail), true);
+        } catch (ParamRefusal refusal) {
+            if (refusal.getCause() != null) {
+                LOG.log(Level.DEBUG, () -> "JSON-B could not bind param " + label(p) + " to " + p.type().getTypeName(),
+                        refusal.getCause());
+            }
+            return new Outcome(null, ErrorObject.invalidParams(label(p), refusal.getMessage()), true);
         }
     }
 
@@ -153,20 +160,10 @@ final class ParamBinder {
         // Numbers for int and long are never left to JSON-B, which truncates 1.5 and wraps 9999999999
         // around silently: a value that does not fit exactly throws ArithmeticException.
         if (type == int.class || type == Integer.class) {
-            if (e == Event.VALUE_NUMBER) {
-                String digits = parser.getString();
-                return parser.isIntegralNumber() && digits.length() <= 9
-                        ? Integer.parseInt(digits) : parser.getBigDecimal().intValueExact();
-            }
-            return NOT_SCALAR;
+            return e == Event.VALUE_NUMBER ? (Object) (int) StrictNumbers.whole(parser, Integer.MIN_VALUE, Integer.MAX_VALUE) : NOT_SCALAR;
         }
         if (type == long.class || type == Long.class) {
-            if (e == Event.VALUE_NUMBER) {
-                String digits = parser.getString();
-                return parser.isIntegralNumber() && digits.length() <= 18
-                        ? Long.parseLong(digits) : parser.getBigDecimal().longValueExact();
-            }
-            return NOT_SCALAR;
+            return e == Event.VALUE_NUMBER ? (Object) StrictNumbers.whole(parser, Long.MIN_VALUE, Long.MAX_VALUE) : NOT_SCALAR;
         }
         if (type == boolean.class || type == Boolean.class) {
             return e == Event.VALUE_TRUE ? Boolean.TRUE : e == Event.VALUE_FALSE ? Boolean.FALSE : NOT_SCALAR;
@@ -237,27 +234,5 @@ final class ParamBinder {
 
     private static String label(Param.Json p) {
         return p.name() != null ? p.name() : "#" + p.index();
-    }
-
-    private static String typeName(Type type) {
-        return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
-    }
-
-    static String describe(Event e) {
-        return switch (e) {
-            case START_ARRAY -> "array";
-            case START_OBJECT -> "object";
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            case VALUE_NULL -> "null";
-            default -> e.name();
-        };
-    }
-
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        String line = nl < 0 ? message : message.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

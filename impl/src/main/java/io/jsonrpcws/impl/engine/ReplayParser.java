@@ -11,20 +11,26 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A parser whose first {@link #next()} returns the event the engine has already read, so that JSON-B,
- * which always starts by advancing, binds the value the engine is looking at. Closing it leaves the
- * underlying parser open: the engine reads on after the value.
+ * The parser JSON-B reads one param value from. Its first {@link #next()} returns the event the engine has
+ * already read, so that JSON-B, which always starts by advancing, binds the value the engine is looking
+ * at. Every event goes past a {@link ShapeWalk}, which refuses what must not be bound; a refusal is thrown
+ * from {@code next()} as a {@link ParamRefusal}. Closing it leaves the underlying parser open: the engine
+ * reads on after the value.
  */
 final class ReplayParser implements JsonParser {
 
     private final JsonParser delegate;
+    private final ShapeWalk walk;
     private Event pending;
     /** Arrays and objects opened minus those closed, as the consumer has seen them. */
     private int depth;
+    /** The text of the current event, read once: the walk and JSON-B both ask for it. */
+    private String text;
 
-    ReplayParser(JsonParser delegate, Event current) {
+    ReplayParser(JsonParser delegate, Event current, ShapeWalk walk) {
         this.delegate = delegate;
         this.pending = current;
+        this.walk = walk;
     }
 
     /**
@@ -35,9 +41,18 @@ final class ReplayParser implements JsonParser {
         return pending == null && depth == 0;
     }
 
+    ShapeWalk walk() {
+        return walk;
+    }
+
+    /** Makes {@link #getString()} answer this for the current event: a whole number's plain digits. */
+    void replaceText(String replacement) {
+        text = replacement;
+    }
+
     @Override
     public boolean hasNext() {
-        return pending != null || delegate.hasNext();
+        return pending != null || depth > 0;
     }
 
     @Override
@@ -45,14 +60,20 @@ final class ReplayParser implements JsonParser {
         Event e = pending;
         if (e != null) {
             pending = null;
+        } else if (depth == 0) {
+            // The value is over, and what follows belongs to the engine. JSON-B asks for more when a value
+            // is not what the type wants (5 for a record): that is the problem.
+            throw new ParamRefusal(walk.failure());
         } else {
             e = delegate.next();
         }
+        text = null;
         if (e == Event.START_ARRAY || e == Event.START_OBJECT) {
             depth++;
         } else if (e == Event.END_ARRAY || e == Event.END_OBJECT) {
             depth--;
         }
+        walk.event(e, this);
         return e;
     }
 
@@ -63,7 +84,12 @@ final class ReplayParser implements JsonParser {
 
     @Override
     public String getString() {
-        return delegate.getString();
+        String s = text;
+        if (s == null) {
+            s = delegate.getString();
+            text = s;
+        }
+        return s;
     }
 
     @Override
@@ -93,41 +119,41 @@ final class ReplayParser implements JsonParser {
 
     @Override
     public JsonObject getObject() {
-        boolean opened = opened();
+        Event current = consuming();
         JsonObject value = delegate.getObject();
-        closed(opened);
+        consumed(current);
         return value;
     }
 
     @Override
     public JsonValue getValue() {
-        boolean opened = opened();
+        Event current = consuming();
         JsonValue value = delegate.getValue();
-        closed(opened);
+        consumed(current);
         return value;
     }
 
     @Override
     public JsonArray getArray() {
-        boolean opened = opened();
+        Event current = consuming();
         JsonArray value = delegate.getArray();
-        closed(opened);
+        consumed(current);
         return value;
     }
 
     @Override
     public Stream<JsonValue> getArrayStream() {
-        boolean opened = opened();
+        Event current = consuming();
         Stream<JsonValue> value = delegate.getArrayStream();
-        closed(opened);
+        consumed(current);
         return value;
     }
 
     @Override
     public Stream<Map.Entry<String, JsonValue>> getObjectStream() {
-        boolean opened = opened();
+        Event current = consuming();
         Stream<Map.Entry<String, JsonValue>> value = delegate.getObjectStream();
-        closed(opened);
+        consumed(current);
         return value;
     }
 
@@ -164,19 +190,26 @@ final class ReplayParser implements JsonParser {
     }
 
     /**
-     * Whether the structure about to be read whole was already counted as opened, its start having
-     * come through {@link #next()}; a pending start was not.
+     * Before the underlying parser reads the current value whole: the event it starts with, which the walk
+     * has seen unless it is still pending.
      */
-    private boolean opened() {
-        boolean opened = pending == null
-                && (delegate.currentEvent() == Event.START_ARRAY || delegate.currentEvent() == Event.START_OBJECT);
-        pending = null;
-        return opened;
+    private Event consuming() {
+        Event current = pending != null ? pending : delegate.currentEvent();
+        if (pending != null) {
+            // the underlying parser is on this event already; only the consumer has not seen it
+            pending = null;
+            walk.consumed(current, false);
+            return null;
+        }
+        return current;
     }
 
-    private void closed(boolean opened) {
-        if (opened) {
+    /** After the underlying parser read a value whole: a structure the consumer had opened is now closed. */
+    private void consumed(Event started) {
+        text = null;
+        if (started == Event.START_ARRAY || started == Event.START_OBJECT) {
             depth--;
+            walk.consumed(started, true);
         }
     }
 

@@ -1,40 +1,122 @@
 package io.jsonrpcws.impl.engine;
 
+import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
 
+import java.io.StringWriter;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
- * Binds one JSON value, whose first event the parser has just returned, to a Java type. After it
- * returns, the parser's current event is the value's last.
+ * Binds one JSON value, whose first event the parser has just returned, to a Java type with JSON-B, its
+ * events checked along the {@link Shape} of the type on the way (see {@link ShapeWalk}). After it returns,
+ * the parser's current event is the value's last. Thread-safe.
  */
 abstract class ValueReader {
 
-    abstract Object read(JsonParser parser, JsonParser.Event first, Type type);
+    private final Shapes shapes;
+
+    ValueReader(Shapes shapes) {
+        this.shapes = shapes;
+    }
+
+    /** The shapes the values are checked along. */
+    Shapes shapes() {
+        return shapes;
+    }
+
+    /**
+     * Binds the value the parser is on.
+     *
+     * @throws ParamRefusal when the value is refused or JSON-B fails on it: its message is the problem in the
+     *                      client's terms, its cause JSON-B's failure, if any
+     * @throws JsonException when the text is not JSON, {@link NoSuchElementException} when it ends early
+     */
+    final Object read(JsonParser parser, JsonParser.Event first, Type type) {
+        ReplayParser replay = new ReplayParser(parser, first, new ShapeWalk(shapes.of(type)));
+        try {
+            return bind(replay, type);
+        } catch (JsonException | NoSuchElementException | ParamRefusal passOn) {
+            throw passOn;
+        } catch (RuntimeException failure) {
+            // JSON-B's message names Java classes and packages: the client is told what JSON was expected where
+            ParamRefusal refusal = ParamRefusal.in(failure);
+            throw refusal != null ? refusal : new ParamRefusal(replay.walk().failure(), failure);
+        }
+    }
+
+    /**
+     * Binds from the replaying parser, whose next event is the value's first.
+     *
+     * @throws ParamRefusal when the value must not be bound; any other {@link RuntimeException} when JSON-B
+     *                      fails to bind it
+     */
+    abstract Object bind(ReplayParser parser, Type type);
 
     /**
      * The best reader for this JSON-B: Yasson's, which binds straight from the parser, when Yasson is the
-     * provider and visible; otherwise one that materializes the value with JSON-P and hands JSON-B its text.
+     * provider and visible; otherwise one that prints the value and hands JSON-B its text.
+     *
+     * @param shapes the shapes of the types as this JSON-B maps them
      */
-    static ValueReader of(Jsonb jsonb) {
+    static ValueReader of(Jsonb jsonb, Shapes shapes) {
         if (YassonPresence.YASSON && YassonValueReader.accepts(jsonb)) {
-            return new YassonValueReader(jsonb);
+            return new YassonValueReader(jsonb, shapes);
         }
-        return new TextValueReader(jsonb);
+        return new TextValueReader(jsonb, shapes);
     }
 
     /** Portable: any JSON-B provider, at the cost of printing the value and parsing it again. */
     static final class TextValueReader extends ValueReader {
+        private static final JsonGeneratorFactory GENERATORS = JsonProvider.provider().createGeneratorFactory(Map.of());
+
         private final Jsonb jsonb;
 
-        TextValueReader(Jsonb jsonb) {
+        TextValueReader(Jsonb jsonb, Shapes shapes) {
+            super(shapes);
             this.jsonb = jsonb;
         }
 
         @Override
-        Object read(JsonParser parser, JsonParser.Event first, Type type) {
-            return jsonb.fromJson(parser.getValue().toString(), type);
+        Object bind(ReplayParser parser, Type type) {
+            StringWriter text = new StringWriter();
+            try (JsonGenerator out = GENERATORS.createGenerator(text)) {
+                copy(parser, out);
+            }
+            return jsonb.fromJson(text.toString(), type);
+        }
+
+        /** Copies one value event by event, so that the parser's checks see all of it. */
+        private static void copy(JsonParser in, JsonGenerator out) {
+            int depth = 0;
+            do {
+                switch (in.next()) {
+                    case START_OBJECT -> {
+                        out.writeStartObject();
+                        depth++;
+                    }
+                    case START_ARRAY -> {
+                        out.writeStartArray();
+                        depth++;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        out.writeEnd();
+                        depth--;
+                    }
+                    case KEY_NAME -> out.writeKey(in.getString());
+                    case VALUE_STRING -> out.write(in.getString());
+                    case VALUE_NUMBER -> out.write(new BigDecimal(in.getString()));
+                    case VALUE_TRUE -> out.write(true);
+                    case VALUE_FALSE -> out.write(false);
+                    case VALUE_NULL -> out.writeNull();
+                }
+            } while (depth > 0);
         }
     }
 

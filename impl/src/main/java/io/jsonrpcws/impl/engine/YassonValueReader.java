@@ -1,8 +1,6 @@
 package io.jsonrpcws.impl.engine;
 
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbException;
-import jakarta.json.stream.JsonParser;
 import org.eclipse.yasson.YassonJsonb;
 
 import java.lang.reflect.Type;
@@ -12,7 +10,8 @@ final class YassonValueReader extends ValueReader {
 
     private final YassonJsonb yasson;
 
-    YassonValueReader(Jsonb jsonb) {
+    YassonValueReader(Jsonb jsonb, Shapes shapes) {
+        super(shapes);
         this.yasson = (YassonJsonb) jsonb;
     }
 
@@ -21,12 +20,11 @@ final class YassonValueReader extends ValueReader {
     }
 
     @Override
-    Object read(JsonParser parser, JsonParser.Event first, Type type) {
-        ReplayParser replay = new ReplayParser(parser, first);
-        Object value = yasson.fromJson(replay, type);
-        if (!replay.readWhole()) {
+    Object bind(ReplayParser parser, Type type) {
+        Object value = yasson.fromJson(parser, type);
+        if (!parser.readWhole()) {
             // Yasson binds [1, 5] to an int by reading the 1 and returning.
-            throw new JsonbException("only the beginning of the value fits the type");
+            throw new ParamRefusal(parser.walk().readInPart());
         }
         return value;
     }

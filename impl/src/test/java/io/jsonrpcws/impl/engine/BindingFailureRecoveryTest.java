@@ -15,7 +15,6 @@ import static io.jsonrpcws.impl.engine.Rpc.send;
 import static io.jsonrpcws.impl.engine.Rpc.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * When JSON-B fails in the middle of a value (an ill-typed member deep in a record), the parser is lost
@@ -52,7 +51,7 @@ class BindingFailureRecoveryTest {
                 + ",\"hi\"],\"extra\":{\"ignored\":[1,2]},\"id\":\"after\"}");
         JsonObject data = assertError(-32602, "\"after\"", answer).getJsonObject("data");
         assertEquals("person", data.getString("parameter"));
-        assertTrue(data.getString("problem").startsWith("cannot bind JSON object to Person"), data::toString);
+        assertEquals("at addresses[0].zip: expected a whole number from -2147483648 to 2147483647, got a string", data.getString("problem"));
     }
 
     @Test

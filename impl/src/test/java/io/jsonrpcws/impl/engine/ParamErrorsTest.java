@@ -13,7 +13,6 @@ import static io.jsonrpcws.impl.engine.Rpc.assertJson;
 import static io.jsonrpcws.impl.engine.Rpc.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Params that do not fit the method answer -32602 Invalid params, with {@code data} naming the parameter
@@ -89,8 +88,8 @@ class ParamErrorsTest {
 
     @Test
     void nullForAPrimitiveNamesTheParameter() {
-        assertJson("{\"parameter\":\"subtrahend\",\"problem\":\"null is not allowed for int\"}", data("subtract", "[42, null]"));
-        assertJson("{\"parameter\":\"minuend\",\"problem\":\"null is not allowed for int\"}",
+        assertJson("{\"parameter\":\"subtrahend\",\"problem\":\"expected a whole number from -2147483648 to 2147483647, got null\"}", data("subtract", "[42, null]"));
+        assertJson("{\"parameter\":\"minuend\",\"problem\":\"expected a whole number from -2147483648 to 2147483647, got null\"}",
                 data("subtract", "{\"subtrahend\":1,\"minuend\":null}"));
     }
 
@@ -98,10 +97,10 @@ class ParamErrorsTest {
     void illTypedScalarNamesTheParameter() {
         JsonObject data = data("subtract", "[42, \"twenty\"]");
         assertEquals("subtrahend", data.getString("parameter"));
-        assertTrue(data.getString("problem").startsWith("cannot bind JSON string to int"), data::toString);
+        assertEquals("expected a whole number from -2147483648 to 2147483647, got a string", data.getString("problem"));
         data = data("subtract", "[[1], 2]");
         assertEquals("minuend", data.getString("parameter"));
-        assertTrue(data.getString("problem").startsWith("cannot bind JSON array to int"), data::toString);
+        assertEquals("expected a whole number from -2147483648 to 2147483647, got an array", data.getString("problem"));
     }
 
     /** JSON-B alone would truncate 1.5 to 1 and wrap 9999999999 around to 1410065407. */
@@ -109,7 +108,7 @@ class ParamErrorsTest {
     void numbersThatDoNotFitExactlyAreRefused() {
         for (String n : List.of("1.5", "9999999999", "-2147483649", "1e10", "-0.5")) {
             JsonObject data = data("subtract", "[" + n + ", 2]");
-            assertJson("{\"parameter\":\"minuend\",\"problem\":\"cannot bind JSON number to int: not a whole number within its range\"}", data);
+            assertJson("{\"parameter\":\"minuend\",\"problem\":\"expected a whole number from -2147483648 to 2147483647\"}", data);
         }
         JsonObject data = data("longs", "[9223372036854775808, 1]");
         assertEquals("a", data.getString("parameter"));
@@ -126,7 +125,7 @@ class ParamErrorsTest {
         for (String params : List.of("[[1, 5], 2]", "[[1], 2]", "[[1, [2]], 2]", "{\"subtrahend\":2,\"minuend\":[1, 5]}")) {
             JsonObject data = data("subtract", params);
             assertEquals("minuend", data.getString("parameter"), params);
-            assertTrue(data.getString("problem").startsWith("cannot bind JSON array to int"), data::toString);
+            assertEquals("expected a whole number from -2147483648 to 2147483647, got an array", data.getString("problem"));
         }
         assertEquals("text", data("label", "[[\"a\", \"b\"]]").getString("parameter"));
         assertEquals("text", data("label", "[[\"a\"], \"b\"]").getString("parameter"));
