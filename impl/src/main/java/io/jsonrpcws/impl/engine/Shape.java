@@ -27,6 +27,19 @@ abstract class Shape {
         }
     };
 
+    /** A member the type does not have: anything, as far as checks go; JSON-B ignores it or refuses it. */
+    static final Shape UNKNOWN = new Shape() {
+        @Override
+        String expected() {
+            return "a value";
+        }
+
+        @Override
+        boolean fits(Event e) {
+            return true;
+        }
+    };
+
     /** What the client should send, as a phrase: "an object", "a whole number from 0 to 255". */
     abstract String expected();
 

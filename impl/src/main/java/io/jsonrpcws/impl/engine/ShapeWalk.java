@@ -15,21 +15,30 @@ final class ShapeWalk {
 
     private static final int MAX_NAME = 40;
 
+    /** Marks an array among the open structures; compared by identity, so no member's name is taken for it. */
+    private static final String IN_ARRAY = new String("[]");
+
     private final Shape root;
-    /** Per open array or object, outermost first: its shape, the shape of its current member or element, ... */
-    private Shape[] open = new Shape[8];
-    private Shape[] child = new Shape[8];
-    private boolean[] array = new boolean[8];
-    /** ... its current member's name, and its current element's index. */
-    private String[] name = new String[8];
-    private int[] index = new int[8];
+    /**
+     * Per open array or object, outermost first: its shape and the shape of its current member or element
+     * (two entries each), its current member's name ({@link #IN_ARRAY} for an array), its current element's
+     * index. Small at first: most params nest a level or two.
+     */
+    private Shape[] shapes = new Shape[8];
+    private String[] name = new String[4];
+    private int[] index = new int[4];
     private int depth;
+    private final Event first;
     private Event last;
     private Shape lastShape;
-    private boolean unknownMember;
 
-    ShapeWalk(Shape root) {
+    /**
+     * @param root  the shape of the param's type
+     * @param first the value's first event
+     */
+    ShapeWalk(Shape root, Event first) {
         this.root = root;
+        this.first = first;
     }
 
     /**
@@ -43,9 +52,8 @@ final class ShapeWalk {
             case KEY_NAME -> {
                 int top = depth - 1;
                 name[top] = parser.getString();
-                Shape member = open[top].member(name[top]);
-                unknownMember = member == null;
-                child[top] = member == null ? Shape.ANY : member;
+                Shape member = shapes[2 * top].member(name[top]);
+                shapes[2 * top + 1] = member == null ? Shape.UNKNOWN : member;
             }
             case START_ARRAY, START_OBJECT -> {
                 Shape shape = next();
@@ -55,7 +63,7 @@ final class ShapeWalk {
                 }
                 push(shape, e == Event.START_ARRAY);
             }
-            case END_ARRAY, END_OBJECT -> lastShape = open[--depth];
+            case END_ARRAY, END_OBJECT -> lastShape = shapes[2 * --depth];
             default -> {
                 Shape shape = next();
                 lastShape = shape;
@@ -76,7 +84,7 @@ final class ShapeWalk {
      */
     void consumed(Event e, boolean started) {
         if (started) {
-            lastShape = open[--depth];
+            lastShape = shapes[2 * --depth];
             last = e == Event.START_ARRAY ? Event.END_ARRAY : Event.END_OBJECT;
         } else {
             lastShape = next();
@@ -87,22 +95,25 @@ final class ShapeWalk {
     /** What JSON-B's failure is about, as far as the events read tell. */
     String failure() {
         if (last == null) {
-            return "expected " + root.expected();
+            return about(root, first);
         }
-        return switch (last) {
-            case KEY_NAME -> unknownMember
-                    ? where(depth - 1) + "unknown member \"" + clip(name[depth - 1]) + "\""
-                    : where(depth - 1) + "this object is not accepted";
-            case START_ARRAY, START_OBJECT -> where(depth - 1) + about(lastShape, last);
-            case END_ARRAY -> where(depth) + about(lastShape, Event.START_ARRAY);
-            case END_OBJECT -> where(depth) + about(lastShape, Event.START_OBJECT);
-            default -> where(depth) + about(lastShape, last);
-        };
+        if (last == Event.KEY_NAME) {
+            int top = depth - 1;
+            return where(top) + (shapes[2 * top + 1] == Shape.UNKNOWN
+                    ? "unknown member \"" + clip(name[top]) + "\"" : "this object is not accepted");
+        }
+        // the open structures that lead to the value JSON-B failed on
+        int frames = last == Event.START_ARRAY || last == Event.START_OBJECT ? depth - 1 : depth;
+        if (lastShape == Shape.UNKNOWN) {
+            return where(frames - 1) + "unknown member \"" + clip(name[frames - 1]) + "\"";
+        }
+        Event kind = last == Event.END_ARRAY ? Event.START_ARRAY : last == Event.END_OBJECT ? Event.START_OBJECT : last;
+        return where(frames) + about(lastShape, kind);
     }
 
     /** For a value that JSON-B read only the beginning of. */
     String readInPart() {
-        return "expected " + root.expected();
+        return about(root, first);
     }
 
     private static String about(Shape shape, Event e) {
@@ -112,7 +123,7 @@ final class ShapeWalk {
         String found = Shape.found(e);
         String noun = found.startsWith("an ") ? found.substring(3) : found.startsWith("a ") ? found.substring(2) : "value";
         return "this " + noun + " is not accepted"
-                + (shape == Shape.ANY || shape.expected().equals(found) ? "" : " (expected " + shape.expected() + ")");
+                + (shape == Shape.ANY || shape == Shape.UNKNOWN || shape.expected().equals(found) ? "" : " (expected " + shape.expected() + ")");
     }
 
     private Shape next() {
@@ -120,25 +131,22 @@ final class ShapeWalk {
             return root;
         }
         int top = depth - 1;
-        if (array[top]) {
+        if (name[top] == IN_ARRAY) {
             index[top]++;
         }
-        return child[top];
+        return shapes[2 * top + 1];
     }
 
     private void push(Shape shape, boolean isArray) {
-        if (depth == open.length) {
+        if (depth == name.length) {
             int n = depth * 2;
-            open = Arrays.copyOf(open, n);
-            child = Arrays.copyOf(child, n);
-            array = Arrays.copyOf(array, n);
+            shapes = Arrays.copyOf(shapes, 2 * n);
             name = Arrays.copyOf(name, n);
             index = Arrays.copyOf(index, n);
         }
-        open[depth] = shape;
-        array[depth] = isArray;
-        child[depth] = isArray ? shape.element() : Shape.ANY;
-        name[depth] = null;
+        shapes[2 * depth] = shape;
+        shapes[2 * depth + 1] = isArray ? shape.element() : Shape.ANY;
+        name[depth] = isArray ? IN_ARRAY : null;
         index[depth] = -1;
         depth++;
     }
@@ -150,7 +158,7 @@ final class ShapeWalk {
         }
         StringBuilder path = new StringBuilder("at ");
         for (int i = 0; i < frames; i++) {
-            if (array[i]) {
+            if (name[i] == IN_ARRAY) {
                 path.append('[').append(index[i]).append(']');
             } else {
                 path.append(i == 0 ? "" : ".").append(clip(name[i]));

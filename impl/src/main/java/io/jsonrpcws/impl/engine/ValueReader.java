@@ -39,7 +39,7 @@ abstract class ValueReader {
      * @throws JsonException when the text is not JSON, {@link NoSuchElementException} when it ends early
      */
     final Object read(JsonParser parser, JsonParser.Event first, Type type) {
-        ReplayParser replay = new ReplayParser(parser, first, new ShapeWalk(shapes.of(type)));
+        ReplayParser replay = new ReplayParser(parser, first, new ShapeWalk(shapes.of(type), first));
         try {
             return bind(replay, type);
         } catch (JsonException | NoSuchElementException | ParamRefusal passOn) {

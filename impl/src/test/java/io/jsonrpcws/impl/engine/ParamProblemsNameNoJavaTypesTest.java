@@ -4,6 +4,7 @@ import io.jsonrpcws.api.JsonRpcMethod;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.adapter.JsonbAdapter;
+import org.eclipse.yasson.YassonConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -180,6 +181,14 @@ class ParamProblemsNameNoJavaTypesTest {
         assertEquals("expected one of \"RED\", \"GREEN\", got a number", problem("color", "[1]", "c"));
         assertEquals("this string is not accepted", problem("day", "[\"2023-02-29\"]", "d"));
         assertEquals("this string is not accepted", problem("code", "[\"x\"]", "c"));
+    }
+
+    @Test
+    void unknownMembersWhenTheConfigurationRefusesThem() {
+        JsonRpcEngine strict = Rpc.builder(new Probe()).jsonbConfig(new YassonConfig().withFailOnUnknownProperties(true)).build();
+        String text = Rpc.send(strict, "{\"jsonrpc\":\"2.0\",\"method\":\"points\",\"params\":[[{\"x\":1,\"y\":2},{\"x\":1,\"z\":2}]],\"id\":7}");
+        assertEquals("at [1]: unknown member \"z\"", assertError(-32602, "7", Rpc.parse(text).asJsonObject())
+                .getJsonObject("data").getString("problem"), text);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jsonrpcws.impl.engine;
 
 import io.jsonrpcws.api.JsonRpcMethod;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -70,6 +71,10 @@ class StrictIntegersAtEveryDepthTest {
     public record Order(String itemName, int itemCount) {
     }
 
+    /** JSON-P members take any JSON; the members after them are still checked. */
+    public record Tagged(JsonObject meta, JsonValue any, List<Object> free, int n) {
+    }
+
     public static class Counter {
         final List<Object> ran = new ArrayList<>();
 
@@ -101,6 +106,12 @@ class StrictIntegersAtEveryDepthTest {
         public int sum(List<Integer> values, Map<String, Long> more, int[] array, short[][] grid) {
             ran.add(values);
             return values.size();
+        }
+
+        @JsonRpcMethod
+        public Tagged tagged(Tagged t) {
+            ran.add(t);
+            return t;
         }
 
         @JsonRpcMethod
@@ -185,6 +196,14 @@ class StrictIntegersAtEveryDepthTest {
         assertRefused(engine, "grid", "at [1][0]: " + SHORT, "sum", "[[],{},[],[[1],[40000]]]");
         assertEquals(List.of(), counter.ran);
         assertJson("{\"first\":7,\"rest\":[1,2]}", call(engine, "pair", "[{\"first\":7,\"rest\":[1,2.0]}]").get("result"));
+    }
+
+    @Test
+    void jsonpAndObjectMembersTakeAnyNumber() {
+        String free = "\"meta\":{\"a\":1.5,\"b\":[1e999,{\"c\":-1}]},\"any\":[1.5,{}],\"free\":[1e999,[0.5]]";
+        assertRefused(engine, "t", "at n: " + INT, "tagged", "[{" + free + ",\"n\":1.5}]");
+        assertRefused(engine, "t", "at n: " + INT, "tagged", "[{\"n\":1.5," + free + "}]");
+        assertJson("{" + free.replace("1e999", "1E+999") + ",\"n\":2}", call(engine, "tagged", "[{" + free + ",\"n\":2}]").get("result"));
     }
 
     @Test
