@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * serves one call at a time and goes back to the pool only after a clean {@code deactivate()}; at most
  * {@link #MAX_IDLE} wait there, the others are destroyed as before.
  */
-final class CdiInvocationScope implements InvocationScope<WebSocketConnection> {
+final class CdiInvocationScope implements InvocationScope<Caller> {
 
     /** Controllers kept for reuse; more concurrent calls than this create and destroy their own. */
     static final int MAX_IDLE = 64;
@@ -37,7 +37,8 @@ final class CdiInvocationScope implements InvocationScope<WebSocketConnection> {
     }
 
     @Override
-    public Object begin(WebSocketConnection connection) {
+    public Object begin(Caller caller) {
+        WebSocketConnection connection = caller == null ? null : caller.webSocketConnection();
         boolean bind = connection != null;
         WebSocketConnection previous = bind ? connections.activate(connection) : null;
         RequestContextController controller = acquire();

@@ -20,27 +20,28 @@ final class ContextParameters {
     private ContextParameters() {
     }
 
-    static final List<ContextParameter<WebSocketConnection>> ALL = List.of(
+    static final List<ContextParameter<Caller>> ALL = List.of(
             new Of(JsonRpcSession.class) {
                 @Override
-                public Object resolve(CallInfo<WebSocketConnection> call) {
-                    return connection(call);
+                public Object resolve(CallInfo<Caller> call) {
+                    // over HTTP, the request's session: its user, headers and properties; it cannot be called back
+                    return call.connection() != null ? call.connection().session() : connection(call);
                 }
             },
             new Of(Session.class) {
                 @Override
-                public Object resolve(CallInfo<WebSocketConnection> call) {
+                public Object resolve(CallInfo<Caller> call) {
                     return connection(call).webSocket();
                 }
             },
             new Of(JsonRpcCall.class) {
                 @Override
-                public Object resolve(CallInfo<WebSocketConnection> call) {
+                public Object resolve(CallInfo<Caller> call) {
                     return new CallView(call);
                 }
             });
 
-    private abstract static class Of implements ContextParameter<WebSocketConnection> {
+    private abstract static class Of implements ContextParameter<Caller> {
         private final Class<?> type;
 
         Of(Class<?> type) {
@@ -58,9 +59,10 @@ final class ContextParameters {
         }
     }
 
-    private static WebSocketConnection connection(CallInfo<WebSocketConnection> call) {
-        if (call.connection() != null) {
-            return call.connection();
+    private static WebSocketConnection connection(CallInfo<Caller> call) {
+        WebSocketConnection connection = call.connection() == null ? null : call.connection().webSocketConnection();
+        if (connection != null) {
+            return connection;
         }
         throw new JsonRpcException(JsonRpcErrorCodes.CONTEXT_NOT_ACTIVE,
                 call.method() + " needs a WebSocket connection; it cannot be called over HTTP");

@@ -1,6 +1,10 @@
 package io.jsonrpcws.cdi;
 
+import java.security.Principal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -15,7 +19,7 @@ import java.util.function.Consumer;
  * beyond {@code jsonrpcws.max-message-size}; 408 when the body has not arrived and 504 when the calls have not
  * answered within {@code jsonrpcws.http-timeout}. Each POST has its own request context; there is no
  * connection, so {@code @ConnectionScoped} beans and {@code JsonRpcSession} parameters are refused with a
- * clear error. Thread-safe.
+ * clear error. Each POST is admitted as a WebSocket handshake would be (see {@link #admit}). Thread-safe.
  */
 public final class HttpCalls {
 
@@ -26,8 +30,13 @@ public final class HttpCalls {
      * @param body   JSON to send as {@code application/json}, or {@code null} for none
      * @param allow  the {@code Allow} header, or {@code null}
      * @param close  whether to close the connection after the answer: the body was not read to its end
+     * @param authenticate the {@code WWW-Authenticate} header, or {@code null}
      */
-    public record Answer(int status, String body, String allow, boolean close) {
+    public record Answer(int status, String body, String allow, boolean close, String authenticate) {
+        Answer(int status, String body, String allow, boolean close) {
+            this(status, body, allow, close, null);
+        }
+
         static Answer status(int status) {
             return new Answer(status, null, null, false);
         }
@@ -64,14 +73,67 @@ public final class HttpCalls {
     }
 
     /**
-     * Starts a request that passed {@link #refusal}: its body is to be handed to the exchange as it arrives.
+     * Who a request that passed {@link #refusal} comes from, decided as for a WebSocket handshake: the
+     * application's {@code JsonRpcAuthenticator} (401 or 403 when it refuses, with {@code WWW-Authenticate: Bearer}
+     * for 401), else the container's user; then the {@code SessionOpened} observers, whose refusal answers 403. So
+     * one gate admits WebSocket connections and HTTP calls alike.
+     *
+     * @param headers     the request's headers
+     * @param httpSession the container's HTTP session, or {@code null}
+     * @param principal   the container's authenticated user, or {@code null}
+     * @param inRole      whether the container's user has a role
+     */
+    public Admission admit(Map<String, List<String>> headers, Object httpSession, Principal principal,
+                           Predicate<String> inRole) {
+        HandshakeData request = runtime.authenticate(HandshakeData.of(headers, httpSession), new ContainerUser() {
+            @Override
+            public Principal principal() {
+                return principal;
+            }
+
+            @Override
+            public boolean isInRole(String role) {
+                return inRole.test(role);
+            }
+        });
+        if (request.refusal() != null) {
+            int status = request.refusal().status();
+            return new Admission(new Answer(status, null, null, true, status == 401 ? "Bearer" : null), null);
+        }
+        HttpCaller caller = new HttpCaller(request);
+        String refused = runtime.admit(caller);
+        return refused != null ? new Admission(Answer.closing(403), null) : new Admission(null, caller);
+    }
+
+    /** The outcome of {@link #admit}: a refusal to send, or the caller whose calls may run. */
+    public static final class Admission {
+        private final Answer refusal;
+        private final HttpCaller caller;
+
+        private Admission(Answer refusal, HttpCaller caller) {
+            this.refusal = refusal;
+            this.caller = caller;
+        }
+
+        /** The answer refusing the request, or {@code null} when it is admitted. */
+        public Answer refusal() {
+            return refusal;
+        }
+    }
+
+    /**
+     * Starts a request that was admitted: its body is to be handed to the exchange as it arrives.
      * {@code jsonrpcws.http-timeout} runs from now.
      *
      * @param contentLength the declared length, or -1
+     * @param admitted      what {@link #admit} returned, without a refusal
      * @param responder     sends an answer; called exactly once, on any thread
      */
-    public HttpExchange begin(long contentLength, Consumer<Answer> responder) {
-        return new HttpExchange(runtime, new BodyAccumulator(runtime.config().maxMessageSize(), contentLength),
+    public HttpExchange begin(long contentLength, Admission admitted, Consumer<Answer> responder) {
+        if (admitted.caller == null) {
+            throw new IllegalArgumentException("the request was refused");
+        }
+        return new HttpExchange(runtime, admitted.caller, new BodyAccumulator(runtime.config().maxMessageSize(), contentLength),
                 runtime.config().httpTimeout(), responder);
     }
 

@@ -30,6 +30,7 @@ public final class HttpExchange {
     private static final System.Logger LOG = System.getLogger(HttpExchange.class.getName());
 
     private final JsonRpcRuntime runtime;
+    private final HttpCaller caller;
     private final Consumer<HttpCalls.Answer> responder;
     private final AtomicBoolean answered = new AtomicBoolean();
     /** The time-out on the runtime's timer, cancelled by the answer; {@code null} once the runtime is stopping. */
@@ -37,8 +38,10 @@ public final class HttpExchange {
     private BodyAccumulator body;
     private volatile boolean bodyRead;
 
-    HttpExchange(JsonRpcRuntime runtime, BodyAccumulator body, Duration timeout, Consumer<HttpCalls.Answer> responder) {
+    HttpExchange(JsonRpcRuntime runtime, HttpCaller caller, BodyAccumulator body, Duration timeout,
+                 Consumer<HttpCalls.Answer> responder) {
         this.runtime = runtime;
+        this.caller = caller;
         this.body = body;
         this.responder = responder;
         // The runtime's one timer thread also sends the time-out's answer, a bodiless head that never blocks: the
@@ -108,7 +111,7 @@ public final class HttpExchange {
     private void run(ReadFrame read) {
         CompletionStage<String> answer;
         try {
-            answer = runtime.engine().execute(read, null);
+            answer = runtime.engine().execute(read, caller);
         } catch (RuntimeException | Error e) {
             answer = CompletableFuture.failedFuture(e);
         }

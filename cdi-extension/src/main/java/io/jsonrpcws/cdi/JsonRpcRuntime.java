@@ -69,7 +69,7 @@ public final class JsonRpcRuntime {
     };
 
     private final RuntimeConfig config;
-    private final JsonRpcEngine<WebSocketConnection> engine;
+    private final JsonRpcEngine<Caller> engine;
     private final ConnectionContext connections;
     private final CdiInvocationScope scope;
     private final CallExecutors.Choice executor;
@@ -84,7 +84,7 @@ public final class JsonRpcRuntime {
     private volatile boolean stopping;
     private final ConnectionSlots slots;
 
-    private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<WebSocketConnection> engine, ConnectionContext connections,
+    private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<Caller> engine, ConnectionContext connections,
                            CdiInvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
                            OpenSessions open, JsonRpcAuthenticator authenticator, Set<String> roles) {
         this.authenticator = authenticator;
@@ -119,7 +119,7 @@ public final class JsonRpcRuntime {
                                  OpenSessions open, RuntimeConfig config, String invocation) {
         Instance<Object> beans = beanManager.createInstance();
         CdiInvocationScope scope = new CdiInvocationScope(connections, beans.select(RequestContextController.class));
-        JsonRpcEngine.Builder<WebSocketConnection> engine = JsonRpcEngine.<WebSocketConnection>builder()
+        JsonRpcEngine.Builder<Caller> engine = JsonRpcEngine.<Caller>builder()
                 .methods(methods)
                 .limits(config.limits())
                 .maxOutgoingMessage(config.maxOutgoingMessage())
@@ -200,7 +200,7 @@ public final class JsonRpcRuntime {
         return sendBudget;
     }
 
-    JsonRpcEngine<WebSocketConnection> engine() {
+    JsonRpcEngine<Caller> engine() {
         return engine;
     }
 
@@ -265,6 +265,28 @@ public final class JsonRpcRuntime {
      * Sets up a connection that has just opened, which holds one of the {@link #connectionSlots()}: registers it,
      * fires {@code @Initialized} and {@link SessionOpened}. A refused connection is closed with 1008 and its reason.
      */
+    /**
+     * Fires {@link SessionOpened} for an HTTP request's caller, with a request context active.
+     *
+     * @return the reason an observer refused it for, or {@code null} when it is admitted
+     */
+    String admit(HttpCaller caller) {
+        if (stopping) {
+            return "server is shutting down";
+        }
+        Object token = scope.begin(caller);
+        try {
+            SessionOpened opened = new SessionOpened(caller);
+            events.select(SessionOpened.class).fire(opened);
+            return opened.refusal();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "JRWS-0402 an observer of SessionOpened failed on an HTTP request; it is refused", e);
+            return "internal error";
+        } finally {
+            scope.end(token);
+        }
+    }
+
     WebSocketConnection open(Session webSocket, HandshakeData handshake) {
         webSocket.setMaxTextMessageBufferSize(config.maxMessageSize());
         webSocket.setMaxBinaryMessageBufferSize(125);

@@ -13,6 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,9 +42,15 @@ public final class JsonRpcServlet extends HttpServlet {
             head(response, refusal);
             return;
         }
+        HttpCalls.Admission admission = c.admit(headers(request), request.getSession(false), request.getUserPrincipal(),
+                request::isUserInRole);
+        if (admission.refusal() != null) {
+            head(response, admission.refusal());
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(c.timeout().toMillis() + WRITE_GRACE_MILLIS);
-        HttpExchange exchange = c.begin(request.getContentLengthLong(), answer -> send(async, answer));
+        HttpExchange exchange = c.begin(request.getContentLengthLong(), admission, answer -> send(async, answer));
         async.addListener(new AsyncListener() {
             @Override
             public void onTimeout(AsyncEvent event) {
@@ -80,6 +90,9 @@ public final class JsonRpcServlet extends HttpServlet {
         response.setStatus(answer.status());
         if (answer.allow() != null) {
             response.setHeader("Allow", answer.allow());
+        }
+        if (answer.authenticate() != null) {
+            response.setHeader("WWW-Authenticate", answer.authenticate());
         }
         if (answer.close()) {
             response.setHeader("Connection", "close");
@@ -178,6 +191,14 @@ public final class JsonRpcServlet extends HttpServlet {
             completed = true;
             async.complete();
         }
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
     }
 
     private HttpCalls calls() {

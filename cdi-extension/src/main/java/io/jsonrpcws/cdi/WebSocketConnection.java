@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * beans, and the engine's {@link PeerConnection}. Its frames go through a {@link FrameScheduler} (where and when
  * they run) and its answers through a {@link SerialSender}, as the Java client's do.
  */
-final class WebSocketConnection implements JsonRpcSession, PeerConnection {
+final class WebSocketConnection implements JsonRpcSession, Caller {
 
     private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
 
@@ -39,7 +39,7 @@ final class WebSocketConnection implements JsonRpcSession, PeerConnection {
     private final ConnectionStore store = new ConnectionStore();
     private final Map<String, Object> properties = new ConcurrentHashMap<>();
     private final SerialSender sender;
-    private final FrameScheduler<WebSocketConnection> frames;
+    private final FrameScheduler<Caller> frames;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final OutgoingCalls outgoing;
     private volatile ScheduledFuture<?> expiry;
@@ -67,6 +67,16 @@ final class WebSocketConnection implements JsonRpcSession, PeerConnection {
         public void sendClose(int code, String reason) {
             closeSession(webSocket, code, reason);
         }
+    }
+
+    @Override
+    public JsonRpcSession session() {
+        return this;
+    }
+
+    @Override
+    public WebSocketConnection webSocketConnection() {
+        return this;
     }
 
     @Override

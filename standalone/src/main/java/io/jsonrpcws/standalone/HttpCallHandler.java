@@ -1,5 +1,9 @@
 package io.jsonrpcws.standalone;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import io.jsonrpcws.cdi.HttpCalls;
 import io.jsonrpcws.cdi.HttpExchange;
 import org.glassfish.grizzly.Connection;
@@ -45,7 +49,13 @@ final class HttpCallHandler extends HttpHandler {
             head(response, refusal);
             return;
         }
-        HttpExchange exchange = calls.begin(request.getContentLengthLong(), answer -> send(response, answer));
+        // the standalone runtime has no container users: identity comes from the application's authenticator
+        HttpCalls.Admission admission = calls.admit(headers(request), null, null, role -> false);
+        if (admission.refusal() != null) {
+            head(response, admission.refusal());
+            return;
+        }
+        HttpExchange exchange = calls.begin(request.getContentLengthLong(), admission, answer -> send(response, answer));
         // no Grizzly time-out: the exchange has its own. Grizzly cancels the response when the connection closes,
         // and may then give it to another request: from then on nothing may touch it.
         response.suspend(-1, TimeUnit.MILLISECONDS, new EmptyCompletionHandler<>() {
@@ -58,10 +68,23 @@ final class HttpCallHandler extends HttpHandler {
         in.notifyAvailable(new BodyReader(in, exchange));
     }
 
+    private static Map<String, List<String>> headers(Request request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : request.getHeaderNames()) {
+            List<String> values = new ArrayList<>();
+            request.getHeaders(name).forEach(values::add);
+            headers.put(name, values);
+        }
+        return headers;
+    }
+
     private static void head(Response response, HttpCalls.Answer answer) {
         response.setStatus(answer.status());
         if (answer.allow() != null) {
             response.setHeader("Allow", answer.allow());
+        }
+        if (answer.authenticate() != null) {
+            response.setHeader("WWW-Authenticate", answer.authenticate());
         }
         if (answer.close()) {
             response.setHeader("Connection", "close");

@@ -280,8 +280,9 @@ public final class JsonRpcEngine<C extends PeerConnection> {
             return null;
         }
         if (message instanceof Incoming.Response r) {
-            if (connection != null) {
-                connection.outgoingCalls().accept(r);
+            OutgoingCalls calls = connection == null ? null : connection.outgoingCalls();
+            if (calls != null) {
+                calls.accept(r);
             } else {
                 LOG.log(Level.DEBUG, "an answer came on a connection that makes no calls; dropped");
             }
