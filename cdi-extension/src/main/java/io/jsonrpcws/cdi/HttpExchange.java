@@ -33,6 +33,7 @@ public final class HttpExchange {
     private final HttpCaller caller;
     private final Consumer<HttpCalls.Answer> responder;
     private final AtomicBoolean answered = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
     /** The time-out on the runtime's timer, cancelled by the answer; {@code null} once the runtime is stopping. */
     private final ScheduledFuture<?> deadline;
     private BodyAccumulator body;
@@ -80,9 +81,12 @@ public final class HttpExchange {
         return true;
     }
 
-    /** The body is complete: runs its calls. */
+    /**
+     * The body is complete: runs its calls. Only the first call counts: Payara's servlet container reports the end
+     * of the body a second time when the listener was armed by {@code isReady()}.
+     */
     public void end() {
-        if (answered.get()) {
+        if (answered.get() || !ended.compareAndSet(false, true)) {
             return;
         }
         bodyRead = true;
