@@ -13,7 +13,8 @@ import jakarta.enterprise.invoke.Invoker;
  * bean. A {@code @Dependent} service is looked up per call, so that each call's instance is destroyed after
  * it; any other service is called on its contextual reference (a client proxy for normal scopes), obtained
  * at the first call and kept, which is what a lookup would return each time without resolving the bean
- * again. This class is the only one that names the 4.1 types; it is loaded only where
+ * again. A {@code @Typed} service whose bean types leave its class out gets no invoker here ({@code null}): the
+ * extension calls it through a method handle. This class is the only one that names the 4.1 types; it is loaded only where
  * {@link JsonRpcExtension} found them.
  */
 final class CdiInvokers41 {
@@ -23,7 +24,12 @@ final class CdiInvokers41 {
 
     static <X> MethodInvoker create(ProcessManagedBean<X> event, AnnotatedMethod<? super X> method, BeanManager beanManager) {
         Bean<X> bean = event.getBean();
-        if (bean.getScope() == Dependent.class || !bean.getTypes().contains(bean.getBeanClass())) {
+        if (!bean.getTypes().contains(bean.getBeanClass())) {
+            // a @Typed service without its own class: Weld's instance lookup asks for the bean class and finds
+            // nothing, so such a method is called through a method handle on one of its bean types instead
+            return null;
+        }
+        if (bean.getScope() == Dependent.class) {
             Invoker<X, ?> invoker = event.createInvoker(method).withInstanceLookup().build();
             return args -> invoker.invoke(null, args);
         }

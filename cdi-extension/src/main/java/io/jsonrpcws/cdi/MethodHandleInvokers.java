@@ -27,37 +27,56 @@ final class MethodHandleInvokers {
     }
 
     static MethodInvoker create(BeanManager beanManager, Bean<?> bean, Method method) {
+        Target target = target(bean, method);
         MethodHandle handle;
         try {
-            method.setAccessible(true);
-            handle = MethodHandles.lookup().unreflect(method)
+            target.method().setAccessible(true);
+            handle = MethodHandles.lookup().unreflect(target.method())
                     .asSpreader(Object[].class, method.getParameterCount())
                     .asType(SPREAD);
         } catch (IllegalAccessException | RuntimeException e) {
             throw new IllegalStateException("cannot access " + method, e);
         }
-        Type referenceType = referenceType(bean, method);
         return bean.getScope() == Dependent.class
-                ? new PerCall(beanManager, bean, referenceType, handle)
-                : new Shared(beanManager, bean, referenceType, handle);
+                ? new PerCall(beanManager, bean, target.type(), handle)
+                : new Shared(beanManager, bean, target.type(), handle);
+    }
+
+    /** The bean type to ask the contextual reference for, and the method to call on it. */
+    private record Target(Type type, Method method) {
     }
 
     /**
-     * A bean type to ask the reference for that has the method: the bean class is not among the bean types
-     * of a {@code @Typed} service, and asking for it would fail.
+     * A bean type that has the method, and the method as that type declares it. A {@code @Typed} service may leave
+     * its own class out of its bean types: its client proxy then implements only the types listed, so the method
+     * is called as one of them declares it. A {@code @Dependent} reference is the instance itself.
      */
-    private static Type referenceType(Bean<?> bean, Method method) {
-        Type fallback = Object.class;
+    private static Target target(Bean<?> bean, Method method) {
+        Target declared = null;
         for (Type t : bean.getTypes()) {
             Class<?> raw = t instanceof Class<?> c ? c : t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : null;
-            if (raw == bean.getBeanClass()) {
-                return t;
+            if (raw == null || raw == Object.class) {
+                continue;
             }
-            if (raw != null && raw != Object.class && method.getDeclaringClass().isAssignableFrom(raw)) {
-                fallback = t;
+            if (method.getDeclaringClass().isAssignableFrom(raw)) {
+                return new Target(t, method);
+            }
+            if (declared == null) {
+                try {
+                    declared = new Target(t, raw.getMethod(method.getName(), method.getParameterTypes()));
+                } catch (NoSuchMethodException e) {
+                    // this bean type does not have it
+                }
             }
         }
-        return fallback;
+        if (declared != null) {
+            return declared;
+        }
+        if (bean.getScope() == Dependent.class) {
+            return new Target(Object.class, method);
+        }
+        throw new IllegalStateException(bean.getBeanClass().getName() + "#" + method.getName()
+                + " cannot be called: no bean type of the service declares it; add a type that does to its @Typed");
     }
 
     private static final class Shared implements MethodInvoker {
