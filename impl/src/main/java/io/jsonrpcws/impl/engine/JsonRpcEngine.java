@@ -179,6 +179,10 @@ public final class JsonRpcEngine<C extends PeerConnection> {
             return new ReadFrame(null, read.single(), read.batch());
         } catch (JsonException | NoSuchElementException e) {
             return new ReadFrame(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.PARSE_ERROR), null, null);
+        } catch (RuntimeException e) {
+            // a bug of the reader: the frame is answered, and the connection lives on
+            LOG.log(Level.ERROR, "JRWS-0106 reading a frame failed unexpectedly; answered -32603", e);
+            return new ReadFrame(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.INTERNAL_ERROR), null, null);
         }
     }
 

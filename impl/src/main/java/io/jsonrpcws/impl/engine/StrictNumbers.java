@@ -20,12 +20,27 @@ final class StrictNumbers {
      */
     static long whole(JsonParser parser, long min, long max) {
         String digits = parser.getString();
-        long value = parser.isIntegralNumber() && digits.length() <= 18
-                ? Long.parseLong(digits) : parser.getBigDecimal().longValueExact();
+        // the parser calls 1.5e1 integral (a whole number written with an exponent): only plain digits are parsed
+        long value = plainDigits(digits) ? Long.parseLong(digits) : parser.getBigDecimal().longValueExact();
         if (value < min || value > max) {
             throw new ArithmeticException("out of range");
         }
         return value;
+    }
+
+    /** Whether the lexeme is an optional minus and at most 18 digits: a long, read without BigDecimal. */
+    private static boolean plainDigits(String lexeme) {
+        int length = lexeme.length();
+        if (length == 0 || length > 18) {
+            return false;
+        }
+        for (int i = lexeme.charAt(0) == '-' ? 1 : 0; i < length; i++) {
+            char c = lexeme.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return length > (lexeme.charAt(0) == '-' ? 1 : 0);
     }
 
     /** The phrase for the client: what an integer type accepts. */
