@@ -82,7 +82,7 @@ public final class OutgoingCalls {
     }
 
     /** The version this side's calls are written in now. */
-    public Version version() {
+    Version version() {
         switch (protocol) {
             case V1_0:
                 return Version.V1_0;
