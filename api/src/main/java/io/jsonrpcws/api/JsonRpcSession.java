@@ -14,6 +14,11 @@ import java.util.concurrent.CompletionStage;
  * <p>Injectable with {@code @Inject} wherever a call or a connection event of the connection is active,
  * and resolvable as a service method parameter. The object stays valid after the connection closes;
  * {@link #isOpen()} then answers {@code false}. Thread-safe.
+ *
+ * <p>Calls to the client are written in the JSON-RPC version the connection speaks: by default the version of
+ * the first message the client sent (2.0 until one arrives), or the one configured with
+ * {@code jsonrpcws.client-protocol}. In JSON-RPC 1.0 a notification carries {@code "id": null} and params are
+ * always an array.
  */
 public interface JsonRpcSession {
 
@@ -71,6 +76,15 @@ public interface JsonRpcSession {
     void notify(String method, Object... params);
 
     /**
+     * Sends the client a notification whose params are by position or by name, as {@link Params} says; otherwise
+     * as {@link #notify(String, Object...)}.
+     *
+     * @throws IllegalStateException when the params are by name and the connection speaks JSON-RPC 1.0
+     *                               (see {@code jsonrpcws.client-protocol}), whose params are always an array
+     */
+    void notify(String method, Params params);
+
+    /**
      * Calls a method of the client and returns its answer, with the default timeout
      * ({@code jsonrpcws.request-timeout}, 30 seconds unless configured).
      *
@@ -92,12 +106,28 @@ public interface JsonRpcSession {
     <T> CompletionStage<T> request(Duration timeout, String method, Type resultType, Object... params);
 
     /**
+     * Like {@link #request(String, Class, Object...)}, with params by position or by name as {@link Params} says.
+     * By-name params on a connection that speaks JSON-RPC 1.0 fail the stage at once with an
+     * {@link IllegalStateException}; nothing is sent.
+     */
+    <T> CompletionStage<T> request(String method, Class<T> resultType, Params params);
+
+    /**
+     * Like {@link #request(Duration, String, Type, Object...)}, with params by position or by name as
+     * {@link Params} says. By-name params on a connection that speaks JSON-RPC 1.0 fail the stage at once with an
+     * {@link IllegalStateException}; nothing is sent.
+     */
+    <T> CompletionStage<T> request(Duration timeout, String method, Type resultType, Params params);
+
+    /**
      * A typed proxy of the client's methods: an interface whose methods carry {@link JsonRpcMethod} (and
      * whose {@link JsonRpcService} names a namespace, if any). A {@code void} method sends a notification;
      * a method returning {@code CompletionStage<T>} sends a request and completes as
-     * {@link #request(Duration, String, Type, Object...)} does. Other return types are refused here.
+     * {@link #request(Duration, String, Type, Object...)} does. Other return types are refused here. Params go
+     * by position, or by name for methods marked {@link NamedParams}.
      *
-     * @throws IllegalArgumentException when {@code clientInterface} is not an interface of such methods
+     * @throws IllegalArgumentException when {@code clientInterface} is not an interface of such methods, or a
+     *                                  {@link NamedParams} method has a parameter without a name
      */
     <T> T remote(Class<T> clientInterface);
 }

@@ -26,4 +26,23 @@ public interface JsonRpcSessions {
         sessions.forEach(s -> s.notify(method, params));
         return sessions.size();
     }
+
+    /**
+     * Notifies every open session with params by position or by name. Sessions that speak JSON-RPC 1.0 cannot
+     * take params by name: they are left out of a by-name broadcast.
+     *
+     * @return how many sessions were notified
+     */
+    default int broadcast(String method, Params params) {
+        int notified = 0;
+        for (JsonRpcSession s : all()) {
+            try {
+                s.notify(method, params);
+                notified++;
+            } catch (IllegalStateException speaksOneZero) {
+                // by-name params to a JSON-RPC 1.0 client: that session is left out, as documented
+            }
+        }
+        return notified;
+    }
 }

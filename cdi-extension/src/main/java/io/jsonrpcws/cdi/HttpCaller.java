@@ -1,6 +1,7 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.JsonRpcSession;
+import io.jsonrpcws.api.Params;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
 
 import java.lang.reflect.Type;
@@ -115,6 +116,21 @@ final class HttpCaller implements Caller, JsonRpcSession {
 
     @Override
     public <T> CompletionStage<T> request(Duration timeout, String method, Type resultType, Object... params) {
+        throw notOverHttp();
+    }
+
+    @Override
+    public void notify(String method, Params params) {
+        throw notOverHttp();
+    }
+
+    @Override
+    public <T> CompletionStage<T> request(String method, Class<T> resultType, Params params) {
+        throw notOverHttp();
+    }
+
+    @Override
+    public <T> CompletionStage<T> request(Duration timeout, String method, Type resultType, Params params) {
         throw notOverHttp();
     }
 

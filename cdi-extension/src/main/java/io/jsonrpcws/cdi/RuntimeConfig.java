@@ -1,6 +1,7 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.impl.engine.Limits;
+import io.jsonrpcws.impl.engine.PeerProtocol;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -80,14 +81,21 @@ import java.util.function.Function;
  *                          elsewhere any host
  * @param maxConnections    {@code jsonrpcws.max-connections}: open WebSocket connections of the deployment, default
  *                          10000; a handshake beyond is refused with 503
+ * @param clientProtocol    {@code jsonrpcws.client-protocol}: the JSON-RPC version of the server's notifications and
+ *                          requests to its WebSocket clients: {@code auto} (the default: the version of the
+ *                          client's first message that has one, a call, a notification or an answer; 2.0 until
+ *                          then), {@code 2.0} or {@code 1.0} (params always an array, {@code "id": null} for a
+ *                          notification; by-name params are refused to the service that sends them)
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
                             long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
                             Limits limits, long maxSendQueueTotal, int maxOutgoingMessage, Duration drainTimeout,
                             String invokers, Duration pingInterval, Duration idleTimeout, Duration httpReadTimeout,
-                            Duration callTimeout, List<String> allowedOrigins, List<String> allowedHosts, int maxConnections) {
+                            Duration callTimeout, List<String> allowedOrigins, List<String> allowedHosts, int maxConnections,
+                            PeerProtocol clientProtocol) {
 
     public RuntimeConfig {
+        Objects.requireNonNull(clientProtocol, "clientProtocol");
         allowedOrigins = List.copyOf(allowedOrigins);
         allowedHosts = List.copyOf(allowedHosts);
     }
@@ -207,7 +215,17 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                         : Duration.ofMillis(integer(source, "jsonrpcws.call-timeout", 0)),
                 list(source, "jsonrpcws.allowed-origins"),
                 list(source, "jsonrpcws.allowed-hosts"),
-                integer(source, "jsonrpcws.max-connections", 10_000));
+                integer(source, "jsonrpcws.max-connections", 10_000),
+                clientProtocol(source));
+    }
+
+    private static PeerProtocol clientProtocol(Function<String, Optional<String>> source) {
+        String raw = source.apply("jsonrpcws.client-protocol").orElse("auto");
+        try {
+            return PeerProtocol.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("jsonrpcws.client-protocol " + e.getMessage());
+        }
     }
 
     /** Whether service methods must be called through method handles even where CDI 4.1 invokers exist. */

@@ -1,6 +1,7 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.JsonRpcSession;
+import io.jsonrpcws.api.Params;
 import io.jsonrpcws.impl.connection.FrameScheduler;
 import io.jsonrpcws.impl.connection.PeerConnection;
 import io.jsonrpcws.impl.connection.SerialSender;
@@ -49,7 +50,8 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
         this.handshake = handshake;
         RuntimeConfig config = runtime.config();
         this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this, runtime.sendBudget());
-        this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout());
+        this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout(),
+                config.clientProtocol());
         this.frames = new FrameScheduler<>(runtime.engine(), this, runtime.executor(),
                 new FrameScheduler.Limits(config.maxInFlight(), config.maxPendingFrames()), sender,
                 config.callTimeout() == null ? null : new FrameScheduler.CallLimit(runtime.timer(), config.callTimeout()));
@@ -231,6 +233,21 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
 
     @Override
     public <T> CompletionStage<T> request(Duration timeout, String method, Type resultType, Object... params) {
+        return outgoing.request(method, resultType, timeout, params);
+    }
+
+    @Override
+    public void notify(String method, Params params) {
+        outgoing.notify(method, params);
+    }
+
+    @Override
+    public <T> CompletionStage<T> request(String method, Class<T> resultType, Params params) {
+        return outgoing.request(method, resultType, outgoing.defaultTimeout(), params);
+    }
+
+    @Override
+    public <T> CompletionStage<T> request(Duration timeout, String method, Type resultType, Params params) {
         return outgoing.request(method, resultType, timeout, params);
     }
 

@@ -1,5 +1,7 @@
 package io.jsonrpcws.client;
 
+import io.jsonrpcws.api.Params;
+
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.concurrent.CompletionStage;
 public final class Batch {
 
     /** One member; {@code resultType} is {@code null} for a notification. */
-    record Member(String method, Type resultType, Duration timeout, Object[] params) {
+    record Member(String method, Type resultType, Duration timeout, Params params) {
     }
 
     private final JsonRpcClient client;
@@ -57,8 +59,26 @@ public final class Batch {
      * @return this batch
      */
     public Batch call(Duration timeout, String method, Type resultType, Object... params) {
+        return call(timeout, method, resultType, positional(params));
+    }
+
+    /**
+     * Adds a call with the client's default timeout, its params by position or by name as {@link Params} says.
+     *
+     * @return this batch
+     */
+    public Batch call(String method, Class<?> resultType, Params params) {
+        return call(client.defaultTimeout(), method, resultType, params);
+    }
+
+    /**
+     * Adds a call with a timeout of its own, its params by position or by name as {@link Params} says.
+     *
+     * @return this batch
+     */
+    public Batch call(Duration timeout, String method, Type resultType, Params params) {
         add(new Member(Objects.requireNonNull(method, "method"), Objects.requireNonNull(resultType, "resultType"),
-                Objects.requireNonNull(timeout, "timeout"), params));
+                Objects.requireNonNull(timeout, "timeout"), Objects.requireNonNull(params, "params")));
         return this;
     }
 
@@ -70,8 +90,21 @@ public final class Batch {
      * @return this batch
      */
     public Batch notify(String method, Object... params) {
-        add(new Member(Objects.requireNonNull(method, "method"), null, null, params));
+        return notify(method, positional(params));
+    }
+
+    /**
+     * Adds a notification, its params by position or by name as {@link Params} says.
+     *
+     * @return this batch
+     */
+    public Batch notify(String method, Params params) {
+        add(new Member(Objects.requireNonNull(method, "method"), null, null, Objects.requireNonNull(params, "params")));
         return this;
+    }
+
+    private static Params positional(Object[] params) {
+        return params == null ? Params.byPosition() : Params.byPosition(params);
     }
 
     private void add(Member member) {

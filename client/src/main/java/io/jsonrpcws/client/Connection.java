@@ -7,6 +7,7 @@ import io.jsonrpcws.impl.connection.SendBudget;
 import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
+import io.jsonrpcws.impl.engine.PeerProtocol;
 import io.jsonrpcws.impl.engine.RemoteProxies;
 
 import java.lang.System.Logger.Level;
@@ -71,7 +72,8 @@ final class Connection implements PeerConnection, WebSocket.Listener {
         this.client = client;
         this.engine = engine;
         this.executor = executor;
-        this.outgoing = engine.outgoingCalls(this::send, this::complete, defaultTimeout);
+        // the client speaks 2.0 from its first frame, whatever the server's calls to it look like
+        this.outgoing = engine.outgoingCalls(this::send, this::complete, defaultTimeout, PeerProtocol.V2_0);
     }
 
     /** Completes awaited answers on the executor, or right here once the executor is shut down. */

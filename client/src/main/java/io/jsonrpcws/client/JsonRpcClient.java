@@ -4,6 +4,7 @@ import io.jsonrpcws.api.ConnectionClosedException;
 import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
+import io.jsonrpcws.api.Params;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.engine.Limits;
 import io.jsonrpcws.impl.model.CallInfo;
@@ -319,6 +320,40 @@ public final class JsonRpcClient implements AutoCloseable {
     }
 
     /**
+     * Calls a method of the server with the default timeout, its params by position or by name as {@link Params}
+     * says: {@code client.call("feed.subscribe", String.class, Params.named().with("topic", "news"))}.
+     *
+     * @return as {@link #call(String, Class, Object...)}
+     */
+    public <T> CompletionStage<T> call(String method, Class<T> resultType, Params params) {
+        return call(defaultTimeout, method, resultType, params);
+    }
+
+    /**
+     * Calls a method of the server with a timeout of its own, its params by position or by name as {@link Params}
+     * says.
+     *
+     * @return as {@link #call(String, Class, Object...)}
+     */
+    public <T> CompletionStage<T> call(Duration timeout, String method, Type resultType, Params params) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(params, "params");
+        return connection().outgoingCalls().request(method, resultType, timeout, params);
+    }
+
+    /**
+     * Sends a notification, its params by position or by name as {@link Params} says; otherwise as
+     * {@link #notify(String, Object...)}.
+     *
+     * @throws jakarta.json.bind.JsonbException when a param cannot be serialized
+     */
+    public void notify(String method, Params params) {
+        connection().outgoingCalls().notify(Objects.requireNonNull(method, "method"), Objects.requireNonNull(params, "params"));
+    }
+
+    /**
      * Sends a notification: a call that the server does not answer. Returns at once; the frame is queued behind
      * the client's other frames. Does nothing when the client is not connected.
      *
@@ -339,7 +374,8 @@ public final class JsonRpcClient implements AutoCloseable {
      * A typed proxy of the server's methods: an interface whose methods carry {@link JsonRpcMethod} (and whose
      * {@link JsonRpcService} names a namespace, if any). A {@code void} method sends a notification; a method
      * returning {@code CompletionStage<T>} calls with the default timeout and completes as
-     * {@link #call(Duration, String, Type, Object...)} does. The proxy follows the client across reconnections.
+     * {@link #call(Duration, String, Type, Object...)} does. Params go by position, or by name for methods marked
+     * {@link io.jsonrpcws.api.NamedParams}. The proxy follows the client across reconnections.
      *
      * @throws IllegalArgumentException when the interface has methods that cannot be sent, listing them all
      */

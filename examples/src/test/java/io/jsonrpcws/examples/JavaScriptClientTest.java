@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The JavaScript client's Node tests ({@code js-client/src/test/js}, {@code node --test}) pass against the
- * demo on the standalone runtime.
+ * demo on the standalone runtime, with the tests' {@link Feed} service beside it.
  */
 class JavaScriptClientTest {
 
@@ -32,7 +32,7 @@ class JavaScriptClientTest {
         assertFalse(files.isEmpty(), "no *.test.js in " + tests);
 
         try (JsonRpcServer server = JsonRpcServer.builder().host("127.0.0.1").port(0)
-                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class).start()) {
+                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class, Feed.class).start()) {
             List<String> command = new ArrayList<>(List.of(
                     "node", "--experimental-websocket", "--test", "--test-concurrency=1", "--test-reporter=spec"));
             command.addAll(files);

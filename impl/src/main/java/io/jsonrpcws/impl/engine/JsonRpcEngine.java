@@ -224,14 +224,29 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     }
 
     /**
-     * Makes the registry of this side's calls to the peer over one connection.
+     * Makes the registry of this side's calls to the peer over one connection, written in the version the peer
+     * speaks ({@link PeerProtocol#AUTO}).
      *
      * @param send           sends a frame on the connection, after those sent before
      * @param completions    where answers complete their stages
      * @param defaultTimeout the timeout of requests that do not give one
      */
     public OutgoingCalls outgoingCalls(Consumer<String> send, Executor completions, Duration defaultTimeout) {
-        return new OutgoingCalls(requests, values, parsers, send, completions, defaultTimeout, maxOutgoingMessage);
+        return outgoingCalls(send, completions, defaultTimeout, PeerProtocol.AUTO);
+    }
+
+    /**
+     * Makes the registry of this side's calls to the peer over one connection.
+     *
+     * @param send           sends a frame on the connection, after those sent before
+     * @param completions    where answers complete their stages
+     * @param defaultTimeout the timeout of requests that do not give one
+     * @param protocol       the JSON-RPC version calls are written in; with {@link PeerProtocol#AUTO} the engine
+     *                       tells the calls each message's version as it runs it
+     */
+    public OutgoingCalls outgoingCalls(Consumer<String> send, Executor completions, Duration defaultTimeout,
+                                       PeerProtocol protocol) {
+        return new OutgoingCalls(requests, values, parsers, send, completions, defaultTimeout, maxOutgoingMessage, protocol);
     }
 
     private CompletionStage<String> batch(List<Incoming> messages, C connection) {
@@ -275,6 +290,9 @@ public final class JsonRpcEngine<C extends PeerConnection> {
      * {@code null} for no answer.
      */
     private Object execute(Incoming message, C connection) {
+        if (connection != null) {
+            heard(message, connection);
+        }
         // Java 17 has no pattern switch; the cases of the sealed type are checked in turn.
         if (message instanceof Incoming.Request r) {
             return call(r, connection);
@@ -294,6 +312,21 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         }
         Incoming.Rejected rejected = (Incoming.Rejected) message;
         return rejected.notification() ? null : error(rejected.version(), rejected.id(), rejected.error());
+    }
+
+    /**
+     * Tells the connection's calls the version its peer speaks, before anything of the message runs, so that a
+     * method calling its client back writes in the client's version. A message refused as neither version's
+     * request ({@code {"foo":"boo"}}) tells nothing; one refused for what it asks, as a 1.0 call, does.
+     */
+    private static void heard(Incoming message, PeerConnection connection) {
+        if (message instanceof Incoming.Rejected r && r.version() == Version.V2_0) {
+            return;
+        }
+        OutgoingCalls calls = connection.outgoingCalls();
+        if (calls != null) {
+            calls.heard(message.version());
+        }
     }
 
     private Object call(Incoming.Request r, C connection) {

@@ -3,10 +3,12 @@ package io.jsonrpcws.impl.engine;
 import io.jsonrpcws.api.ConnectionClosedException;
 import io.jsonrpcws.api.JsonRpcErrorCodes;
 import io.jsonrpcws.api.JsonRpcException;
+import io.jsonrpcws.api.Params;
 import io.jsonrpcws.api.UnusableAnswerException;
 import io.jsonrpcws.impl.protocol.Incoming;
 import io.jsonrpcws.impl.protocol.JsonRpcId;
 import io.jsonrpcws.impl.protocol.Utf8;
+import io.jsonrpcws.impl.protocol.Version;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +38,10 @@ import java.util.function.Consumer;
  *
  * <p>Answers complete their stages on the given executor, never on the thread that read the frame, so
  * that what the application chains on them cannot stall the connection.
+ *
+ * <p>Calls are written in the JSON-RPC version the peer speaks ({@link PeerProtocol}): fixed, or learnt from
+ * the first message of the peer that has a version, which the engine reports with {@link #heard}. Answers of
+ * either version are read: 1.0's carry both {@code result} and {@code error}, one of them {@code null}.
  */
 public final class OutgoingCalls {
 
@@ -50,13 +57,17 @@ public final class OutgoingCalls {
     private final Executor completions;
     private final Duration defaultTimeout;
     private final int maxMessage;
+    private final PeerProtocol protocol;
+    /** The version learnt from the peer; {@code null} until its first message that has one. */
+    private final AtomicReference<Version> learnt = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Awaited> awaited = new ConcurrentHashMap<>();
     private volatile String closed;
 
     OutgoingCalls(RequestWriter writer, ValueReader values, JsonParserFactory parsers, Consumer<String> send,
-                  Executor completions, Duration defaultTimeout, int maxMessage) {
+                  Executor completions, Duration defaultTimeout, int maxMessage, PeerProtocol protocol) {
         this.maxMessage = maxMessage;
+        this.protocol = Objects.requireNonNull(protocol);
         this.writer = writer;
         this.values = values;
         this.parsers = parsers;
@@ -70,16 +81,63 @@ public final class OutgoingCalls {
         return defaultTimeout;
     }
 
+    /** The version this side's calls are written in now. */
+    Version version() {
+        switch (protocol) {
+            case V1_0:
+                return Version.V1_0;
+            case V2_0:
+                return Version.V2_0;
+            default:
+                Version v = learnt.get();
+                return v == null ? Version.V2_0 : v;
+        }
+    }
+
+    /** Takes note of the version of a message of the peer: the first one decides, when the protocol is learnt. */
+    void heard(Version version) {
+        if (protocol == PeerProtocol.AUTO && learnt.get() == null) {
+            learnt.compareAndSet(null, version);
+        }
+    }
+
     /**
-     * Sends a notification; ignored once the connection is closed.
+     * Sends a notification with positional params; ignored once the connection is closed.
      *
+     * @param params the params; {@code null} for none
      * @throws IllegalArgumentException when the message would be larger than a message may be
      * @throws RuntimeException when JSON-B cannot serialize a param
      */
     public void notify(String method, Object[] params) {
+        notify(method, positional(params));
+    }
+
+    /**
+     * Sends a notification; ignored once the connection is closed.
+     *
+     * @throws IllegalStateException    when the params are by name and the peer speaks JSON-RPC 1.0
+     * @throws IllegalArgumentException when the message would be larger than a message may be
+     * @throws RuntimeException when JSON-B cannot serialize a param
+     */
+    public void notify(String method, Params params) {
         if (closed == null) {
-            send.accept(checked(writer.notification(method, params), method));
+            send.accept(checked(writer.notification(writable(method, params), method, params), method));
         }
+    }
+
+    /** The version to write a call in. */
+    private Version writable(String method, Params params) {
+        Objects.requireNonNull(params, "params");
+        Version version = version();
+        if (version == Version.V1_0 && params instanceof Params.ByName) {
+            throw new IllegalStateException("the peer speaks JSON-RPC 1.0, whose params are always an array: "
+                    + method + " cannot be sent with params by name (send them by position)");
+        }
+        return version;
+    }
+
+    private static Params positional(Object[] params) {
+        return params == null ? Params.byPosition() : Params.byPosition(params);
     }
 
     /** The message, unless it is larger than a message may be. */
@@ -98,8 +156,20 @@ public final class OutgoingCalls {
      *         {@link JsonRpcException}, {@link java.util.concurrent.TimeoutException} or
      *         {@link ConnectionClosedException}
      */
-    @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> request(String method, Type resultType, Duration timeout, Object[] params) {
+        return request(method, resultType, timeout, positional(params));
+    }
+
+    /**
+     * Sends a request and awaits its answer.
+     *
+     * @return completes with the result bound to {@code resultType}, or exceptionally with
+     *         {@link JsonRpcException}, {@link java.util.concurrent.TimeoutException} or
+     *         {@link ConnectionClosedException}; at once with an {@link IllegalStateException}, sending nothing,
+     *         when the params are by name and the peer speaks JSON-RPC 1.0
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> request(String method, Type resultType, Duration timeout, Params params) {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         String whyClosed = closed;
         if (whyClosed != null) {
@@ -109,7 +179,7 @@ public final class OutgoingCalls {
         long id = ids.incrementAndGet();
         String text;
         try {
-            text = checked(writer.request(method, params, id), method);
+            text = checked(writer.request(writable(method, params), method, params, id), method);
         } catch (RuntimeException e) {
             answer.completeExceptionally(e);
             return (CompletableFuture<T>) answer;
@@ -204,6 +274,10 @@ public final class OutgoingCalls {
                     code instanceof JsonNumber n ? n.intValue() : JsonRpcErrorCodes.INTERNAL_ERROR,
                     message instanceof JsonString s ? s.getString() : "error without a message",
                     e.get("data"));
+        }
+        if (error instanceof JsonString s) {
+            // JSON-RPC 1.0 leaves the error's form open; peers of that version often answer a bare message
+            return new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, s.getString(), error);
         }
         return new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, "malformed error: " + error, error);
     }

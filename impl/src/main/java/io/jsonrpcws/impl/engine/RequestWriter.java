@@ -1,6 +1,19 @@
 package io.jsonrpcws.impl.engine;
 
-/** Writes this side's JSON-RPC 2.0 requests and notifications; params go through the application's JSON-B. */
+import io.jsonrpcws.api.Params;
+import io.jsonrpcws.impl.protocol.Version;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes this side's requests and notifications in JSON-RPC 2.0 or 1.0; param values go through the
+ * application's JSON-B.
+ *
+ * <p>2.0: {@code {"jsonrpc":"2.0","method":m,"params":[...]|{...},"id":n}}, no {@code id} for a notification, no
+ * {@code params} when there are no positional params. 1.0: {@code {"method":m,"params":[...],"id":n}}, with
+ * {@code "id":null} for a notification and {@code params} always present and always an array.
+ */
 final class RequestWriter {
 
     private final ResponseWriter values;
@@ -9,28 +22,45 @@ final class RequestWriter {
         this.values = values;
     }
 
-    String notification(String method, Object[] params) {
-        StringBuilder out = start(method, params);
-        return out.append('}').toString();
+    /** @throws IllegalArgumentException for by-name params in 1.0, which has none */
+    String notification(Version version, String method, Params params) {
+        StringBuilder out = start(version, method, params);
+        return out.append(version == Version.V2_0 ? "}" : ",\"id\":null}").toString();
     }
 
-    String request(String method, Object[] params, long id) {
-        StringBuilder out = start(method, params);
+    /** @throws IllegalArgumentException for by-name params in 1.0, which has none */
+    String request(Version version, String method, Params params, long id) {
+        StringBuilder out = start(version, method, params);
         return out.append(",\"id\":").append(id).append('}').toString();
     }
 
-    private StringBuilder start(String method, Object[] params) {
-        StringBuilder out = new StringBuilder(64).append("{\"jsonrpc\":\"2.0\",\"method\":");
+    private StringBuilder start(Version version, String method, Params params) {
+        StringBuilder out = new StringBuilder(64).append(version == Version.V2_0 ? "{\"jsonrpc\":\"2.0\",\"method\":" : "{\"method\":");
         ResponseWriter.string(out, method);
-        if (params != null && params.length > 0) {
-            out.append(",\"params\":[");
-            for (int i = 0; i < params.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                values.value(out, params[i]);
+        if (params instanceof Params.ByName named) {
+            if (version == Version.V1_0) {
+                throw new IllegalArgumentException("JSON-RPC 1.0 has no by-name params");
             }
-            out.append(']');
+            out.append(",\"params\":{");
+            boolean first = true;
+            for (Map.Entry<String, Object> member : named.members().entrySet()) {
+                out.append(first ? "" : ",");
+                first = false;
+                ResponseWriter.string(out, member.getKey());
+                out.append(':');
+                values.value(out, member.getValue());
+            }
+            out.append('}');
+        } else {
+            List<Object> positional = ((Params.ByPosition) params).values();
+            if (version == Version.V1_0 || !positional.isEmpty()) {
+                out.append(",\"params\":[");
+                for (int i = 0; i < positional.size(); i++) {
+                    out.append(i == 0 ? "" : ",");
+                    values.value(out, positional.get(i));
+                }
+                out.append(']');
+            }
         }
         return out;
     }
