@@ -1,0 +1,68 @@
+package io.jsonrpcws.impl.fuzz;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Seed inputs of the fuzz tests: every JSONTestSuite document (the copy in impl's test resources that
+ * {@code JsonTestSuiteTest} reads, MIT, with its LICENSE; standalone adds that directory to its own test
+ * resources), then the given frames. In regression mode each
+ * seed is one test invocation; when fuzzing they start the corpus.
+ */
+public final class Seeds {
+
+    private Seeds() {
+    }
+
+    /** The JSONTestSuite documents, then these frames, as {@code byte[]} arguments named for where they come from. */
+    public static Stream<Arguments> jsonTestSuiteAnd(String... frames) {
+        return Stream.concat(jsonTestSuite(), frames(frames));
+    }
+
+    /**
+     * These frames, and the JSONTestSuite documents when fuzzing ({@code JAZZER_FUZZ} set, as Jazzer decides).
+     * The engine's frame target and {@code JsonTestSuiteTest} already run every document in each build; a
+     * regression run of the other targets keeps to their own seeds and found inputs, so that the fuzz tests
+     * add seconds, not half a minute, to a build.
+     */
+    public static Stream<Arguments> andJsonTestSuiteWhenFuzzing(String... frames) {
+        String fuzz = System.getenv("JAZZER_FUZZ");
+        return fuzz == null || fuzz.isEmpty() ? frames(frames) : jsonTestSuiteAnd(frames);
+    }
+
+    private static Stream<Arguments> frames(String... frames) {
+        return Stream.of(frames)
+                .map(f -> Arguments.of(Named.of(JsonRpcAnswers.abbreviate(f), f.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static Stream<Arguments> jsonTestSuite() {
+        Path dir;
+        try {
+            dir = Path.of(Seeds.class.getResource("/JSONTestSuite/test_parsing").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList().stream()
+                    .map(p -> Arguments.of(Named.of(p.getFileName().toString(), read(p))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
