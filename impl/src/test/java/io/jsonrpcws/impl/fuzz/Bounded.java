@@ -30,6 +30,23 @@ final class Bounded {
     private Bounded() {
     }
 
+    /**
+     * Runs these frames through the engine once, without the bound: the first calls load (and, when fuzzing,
+     * instrument) the engine's classes, Parsson's and Yasson's, which on a busy machine takes seconds.
+     */
+    static void warmUp(JsonRpcEngine<?> engine, String... frames) {
+        for (String frame : frames) {
+            try {
+                engine.handle(frame, null).toCompletableFuture().get(1, TimeUnit.MINUTES);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new AssertionError("the engine did not answer " + frame + " within a minute", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
     /** The engine's answer to the frame, {@code null} for none; fails past the bound, rethrows what it threw. */
     static String answer(JsonRpcEngine<?> engine, String frame) {
         long deadline = System.nanoTime() + BOUND.toNanos();

@@ -69,8 +69,11 @@ class EveryFrameIsAnsweredFuzzTest {
     }
 
     @BeforeAll
-    static void quietFailures() {
+    static void quietFailuresAndWarmUp() {
         EngineLog.quiet();
+        Bounded.warmUp(ENGINE, "[123.456e-789]", "{\"jsonrpc\":\"2.0\",\"method\":\"t.echo\",\"params\":[{\"a\":[1.5,null]}],\"id\":1}",
+                "[{\"method\":\"t.add\",\"params\":[1,\"x\"],\"id\":2},{\"jsonrpc\":\"2.0\",\"method\":\"t.fail\",\"params\":[\"a\"],\"id\":3}]",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"t.later\",\"params\":[\"a\"],\"id\":4}", "{");
     }
 
     @AfterAll
@@ -82,7 +85,7 @@ class EveryFrameIsAnsweredFuzzTest {
             .methods(PlainServices.table(new ServiceModel(List.of()), new Service())).build();
 
     static Stream<Arguments> frame() {
-        return Seeds.jsonTestSuiteAnd(
+        return Seeds.andJsonTestSuiteWhenFuzzing(
                 "{\"jsonrpc\":\"2.0\",\"method\":\"t.add\",\"params\":[1,2],\"id\":1}",
                 "{\"jsonrpc\":\"2.0\",\"method\":\"t.add\",\"params\":{\"a\":1,\"b\":2},\"id\":\"x\"}",
                 "{\"params\":[{\"k\":[1.5e3,null,true]}],\"id\":-0,\"method\":\"t.echo\",\"jsonrpc\":\"2.0\"}",

@@ -90,8 +90,13 @@ class EveryParamsBindingIsAnsweredFuzzTest {
     private static final List<String> KEYS = List.of("x", "y", "name", "points", "tags", "note", "text", "p");
 
     @BeforeAll
-    static void quietFailures() {
+    static void quietFailuresAndWarmUp() {
         EngineLog.quiet();
+        Bounded.warmUp(ENGINE, "{\"jsonrpc\":\"2.0\",\"method\":\"count\",\"params\":[{\"name\":\"s\",\"points\":[{\"x\":1,\"y\":2}],"
+                        + "\"tags\":{\"a\":1.5},\"note\":\"n\",\"z\":[{}]}],\"id\":1}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"tally\",\"params\":{\"counts\":{\"a\":\"b\"},\"base\":1.5},\"id\":2}",
+                "{\"method\":\"mean\",\"params\":[[1,2.5e3],[1,2]],\"id\":3}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":{\"name\":\"n\",\"times\":2},\"id\":4}");
     }
 
     @AfterAll

@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * What any answer of the engine must look like, whatever the frame: nothing, or JSON that is one JSON-RPC
  * response (2.0 with result xor error, or 1.0 with result, error and id, one of them null) or a non-empty
- * array of them; error codes are ints;
- * the error's {@code message} and {@code data} name no Java class and carry no stack trace, unless the
- * frame itself held that text (a method name or a param echoed back is the caller's own text).
+ * array of them; error codes are ints; the error's {@code message} and {@code data} name no Java class and
+ * carry no stack trace, unless the frame itself held that text (a method name or a param echoed back is the
+ * caller's own text).
  *
  * <p>Shared with standalone's fuzz test of the HTTP endpoint through impl's test-jar.
  *
