@@ -21,6 +21,11 @@ final class FoundByFuzzing {
         }
 
         @JsonRpcMethod
+        public long twice(long n) {
+            return 2 * n;
+        }
+
+        @JsonRpcMethod
         public double mean(List<Double> values) {
             return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         }
