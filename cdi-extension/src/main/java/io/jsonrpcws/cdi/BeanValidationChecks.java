@@ -40,8 +40,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * (the Java names) and indexes or keys in brackets: {@code order.lines[2].quantity}.
  *
  * <p>The validator is the deployment's {@code Validator} bean (Payara, WildFly), else its {@code ValidatorFactory}
- * bean, else the default factory of the provider on the class path, built here and closed at shutdown. Whether a
- * method has constraints is asked once, at deployment; the others get no check.
+ * bean, else the default factory of the provider on the class path, built here and closed at shutdown, and only when
+ * some service method carries a constraint or {@code @Valid} ({@link ConstraintScan}) or the application has a
+ * {@code META-INF/validation.xml}. Whether a method has constraints is asked once, at deployment; the others get no
+ * check.
  *
  * <p>{@link ExecutableValidator#validateParameters} wants the object whose method is called. Hibernate Validator reads
  * only its class (the constraints of the class and its supertypes) and puts it in each violation, which is not used
@@ -50,7 +52,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * service with constrained methods ({@code @Dependent}, or one whose bean class is not a bean type) is given one
  * instance made by its bean at its first checked call, used for nothing else and destroyed at shutdown.
  *
- * <p>Only this class names Bean Validation's types; {@link ParamChecks#find} loads it where they are present.
+ * <p>Only this class and {@link ConstraintScan} name Bean Validation's types; {@link ParamChecks#find} loads them
+ * where they are present.
  */
 final class BeanValidationChecks implements ParamChecks {
 
@@ -71,7 +74,7 @@ final class BeanValidationChecks implements ParamChecks {
         this.owned = owned;
     }
 
-    static ParamChecks create(BeanManager beanManager) {
+    static ParamChecks create(BeanManager beanManager, List<MethodDescription> methods) {
         Instance<Object> beans = beanManager.createInstance();
         Instance<Validator> validators = beans.select(Validator.class);
         if (validators.isResolvable()) {
@@ -80,6 +83,10 @@ final class BeanValidationChecks implements ParamChecks {
         Instance<ValidatorFactory> factories = beans.select(ValidatorFactory.class);
         if (factories.isResolvable()) {
             return new BeanValidationChecks(beanManager, factories.get().getValidator(), null);
+        }
+        // Building a provider's factory costs about half a second in a fresh JVM: only when a method may need it
+        if (!ConstraintScan.anyIn(methods) && BeanValidationChecks.class.getClassLoader().getResource("META-INF/validation.xml") == null) {
+            return NONE;
         }
         try {
             ValidatorFactory factory = Validation.buildDefaultValidatorFactory();

@@ -113,7 +113,7 @@ public class JsonRpcExtension implements Extension {
         try {
             RuntimeConfig config = config(beanManager);
             boolean cdiInvokers = cdi41 && !config.forcesMethodHandles();
-            checks = ParamChecks.find(beanManager);
+            checks = ParamChecks.find(beanManager, descriptions);
             List<RpcMethod> methods = new ArrayList<>();
             List<String> unusable = new ArrayList<>();
             for (Found f : found) {
