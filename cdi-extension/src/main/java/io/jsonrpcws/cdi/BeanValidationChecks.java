@@ -42,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The validator is the deployment's {@code Validator} bean (Payara, WildFly), else its {@code ValidatorFactory}
  * bean, else the default factory of the provider on the class path, built here and closed at shutdown, and only when
  * some service method carries a constraint or {@code @Valid} ({@link ConstraintScan}) or the application has a
- * {@code META-INF/validation.xml}. Whether a method has constraints is asked once, at deployment; the others get no
+ * {@code META-INF/validation.xml}; where methods carry constraints and no factory can be built, deployment fails. Whether a method has constraints is asked once, at deployment; the others get no
  * check.
  *
  * <p>{@link ExecutableValidator#validateParameters} wants the object whose method is called. Hibernate Validator reads
@@ -85,13 +85,22 @@ final class BeanValidationChecks implements ParamChecks {
             return new BeanValidationChecks(beanManager, factories.get().getValidator(), null);
         }
         // Building a provider's factory costs about half a second in a fresh JVM: only when a method may need it
-        if (!ConstraintScan.anyIn(methods) && BeanValidationChecks.class.getClassLoader().getResource("META-INF/validation.xml") == null) {
+        List<String> constrained = ConstraintScan.marked(methods);
+        if (constrained.isEmpty() && BeanValidationChecks.class.getClassLoader().getResource("META-INF/validation.xml") == null) {
             return NONE;
         }
         try {
             ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
             return new BeanValidationChecks(beanManager, factory.getValidator(), factory);
         } catch (ValidationException noProvider) {
+            if (!constrained.isEmpty()) {
+                // constraints that are silently not enforced would expose the methods to what they declare they refuse
+                throw new IllegalStateException("invalid JSON-RPC services:\n  " + String.join("\n  ", constrained.stream()
+                        .map(m -> m + " has Bean Validation constraints, but no validator could be built ("
+                                + noProvider.getMessage() + "); add a provider, such as Hibernate Validator with Expressly,"
+                                + " or remove the constraints")
+                        .toList()), noProvider);
+            }
             LOG.log(Level.INFO, () -> "JRWS-0601 Bean Validation's API is present but no provider could start ("
                     + noProvider.getMessage() + "); params of service methods are not validated");
             return NONE;

@@ -30,16 +30,25 @@ final class ConstraintScan {
     private ConstraintScan() {
     }
 
-    static boolean anyIn(List<MethodDescription> methods) {
+    /** The methods that carry such annotations, as {@code Service#method}. */
+    static List<String> marked(List<MethodDescription> methods) {
+        List<String> marked = new ArrayList<>();
         for (MethodDescription d : methods) {
-            for (Method m : withOverridden(d.service(), d.method())) {
-                if (marked(m.getAnnotations())) {
+            if (marked(d)) {
+                marked.add(d.javaName());
+            }
+        }
+        return marked;
+    }
+
+    private static boolean marked(MethodDescription d) {
+        for (Method m : withOverridden(d.service(), d.method())) {
+            if (marked(m.getAnnotations())) {
+                return true;
+            }
+            for (Parameter p : m.getParameters()) {
+                if (marked(p.getAnnotations()) || marked(p.getAnnotatedType())) {
                     return true;
-                }
-                for (Parameter p : m.getParameters()) {
-                    if (marked(p.getAnnotations()) || marked(p.getAnnotatedType())) {
-                        return true;
-                    }
                 }
             }
         }
