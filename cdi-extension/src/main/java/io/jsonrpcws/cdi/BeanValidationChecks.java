@@ -125,7 +125,7 @@ final class BeanValidationChecks implements ParamChecks {
         return method.withParamCheck(new Check(validator, subject, javaMethod, labels(method), json));
     }
 
-    /** How each Java parameter is named in a path: as in the params, or by its Java name when not a JSON param. */
+    /** How each Java parameter is named in a path: its by-name key, else {@code #index} as in other -32602 answers. */
     private static String[] labels(RpcMethod method) {
         List<Param> params = method.params();
         String[] labels = new String[params.size()];
