@@ -48,6 +48,7 @@ public class JsonRpcExtension implements Extension {
     private final List<Found> found = new ArrayList<>();
     private final boolean cdi41 = cdi41Invokers();
     private volatile JsonRpcRuntime runtime;
+    private volatile ParamChecks checks = ParamChecks.NONE;
 
     <X> void findServices(@Observes ProcessManagedBean<X> event, BeanManager beanManager) {
         Class<?> beanClass = event.getBean().getBeanClass();
@@ -65,10 +66,10 @@ public class JsonRpcExtension implements Extension {
      * processed; whether it or a method handle is used is decided when the settings are known.
      */
     private record Found(MethodDescription description, Bean<?> bean, MethodInvoker cdiInvoker) {
-        RpcMethod method(BeanManager beanManager, boolean cdiInvokers) {
-            return description.withInvoker(cdiInvokers && cdiInvoker != null
+        RpcMethod method(BeanManager beanManager, boolean cdiInvokers, ParamChecks checks) {
+            return checks.attach(description.withInvoker(cdiInvokers && cdiInvoker != null
                     ? cdiInvoker
-                    : MethodHandleInvokers.create(beanManager, bean, description.method()));
+                    : MethodHandleInvokers.create(beanManager, bean, description.method())), description, bean);
         }
     }
 
@@ -112,7 +113,25 @@ public class JsonRpcExtension implements Extension {
         try {
             RuntimeConfig config = config(beanManager);
             boolean cdiInvokers = cdi41 && !config.forcesMethodHandles();
-            List<RpcMethod> methods = found.stream().map(f -> f.method(beanManager, cdiInvokers)).toList();
+            checks = ParamChecks.find(beanManager, descriptions);
+            List<RpcMethod> methods = new ArrayList<>();
+            List<String> unusable = new ArrayList<>();
+            for (Found f : found) {
+                try {
+                    methods.add(f.method(beanManager, cdiInvokers, checks));
+                } catch (IllegalArgumentException e) {
+                    unusable.add(e.getMessage());
+                }
+            }
+            if (!unusable.isEmpty()) {
+                event.addDeploymentProblem(new DeploymentException("invalid JSON-RPC services:\n  " + String.join("\n  ", unusable)));
+                return;
+            }
+            long checked = methods.stream().filter(m -> m.paramCheck() != null).count();
+            if (checked > 0) {
+                LOG.log(Level.INFO, () -> "JRWS-0602 Bean Validation checks the params of " + checked
+                        + " JSON-RPC methods before they run");
+            }
             runtime = JsonRpcRuntime.create(beanManager, MethodTable.of(methods), connections, sessions, config,
                     cdiInvokers ? "CDI invokers" : "method handles");
         } catch (RuntimeException e) {
@@ -125,6 +144,7 @@ public class JsonRpcExtension implements Extension {
         if (r != null) {
             r.shutdown();
         }
+        checks.close();
     }
 
     /** The deployment's runtime; {@code null} until deployment validation, or when it failed. */

@@ -8,6 +8,7 @@ import io.jsonrpcws.impl.model.ContextParameter;
 import io.jsonrpcws.impl.model.InvocationScope;
 import io.jsonrpcws.impl.model.MethodTable;
 import io.jsonrpcws.impl.model.Param;
+import io.jsonrpcws.impl.model.ParamCheck;
 import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.protocol.ErrorObject;
 import io.jsonrpcws.impl.protocol.Incoming;
@@ -341,6 +342,9 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         } catch (Throwable t) {
             return failure(r.version(), r.id(), method, t);
         }
+        if (result instanceof Unchecked u) {
+            return error(r.version(), r.id(), u.error());
+        }
         switch (method.resultKind()) {
             case VOID:
                 return result(r.version(), r.id(), method, null);
@@ -365,7 +369,9 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         }
         try {
             Object result = invoke(method, resolveContext(method, n.args(), n.version(), null, connection), connection);
-            if (result instanceof CompletionStage<?> stage) {
+            if (result instanceof Unchecked) {
+                LOG.log(Level.DEBUG, () -> "a notification of " + method.name() + " was refused by its param check");
+            } else if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, t) -> {
                     if (t != null) {
                         logFailure(method, t);
@@ -397,13 +403,28 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         }
     }
 
+    /**
+     * Runs the method's param check, if it has one, then the method, inside the invocation scope (a check may use
+     * the request's beans). Returns the method's result, or {@link Unchecked} when the check refused the arguments.
+     */
     private Object invoke(RpcMethod method, Object[] args, C connection) throws Throwable {
         Object token = scope.begin(connection);
         try {
+            ParamCheck check = method.paramCheck();
+            if (check != null) {
+                ErrorObject refused = check.check(args);
+                if (refused != null) {
+                    return new Unchecked(refused);
+                }
+            }
             return method.invoker().invoke(args);
         } finally {
             scope.end(token);
         }
+    }
+
+    /** Arguments a {@link ParamCheck} refused, told apart from any result a method may return. */
+    private record Unchecked(ErrorObject error) {
     }
 
     /**

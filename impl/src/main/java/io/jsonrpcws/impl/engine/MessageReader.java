@@ -238,6 +238,10 @@ final class MessageReader {
     }
 
     private ParamBinder.Outcome bindDeferred(JsonStructure params, RpcMethod method) {
+        ParamBinder.Outcome whole = binder.bindWhole(params, method);
+        if (whole != null) {
+            return whole;
+        }
         try (JsonParser parser = params instanceof JsonArray a ? parsers.createParser(a)
                 : parsers.createParser((JsonObject) params)) {
             return binder.bind(parser, parser.next(), method);

@@ -3,11 +3,17 @@ package io.jsonrpcws.impl.engine;
 import io.jsonrpcws.impl.model.Param;
 import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.protocol.ErrorObject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Array;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -20,7 +26,9 @@ import java.util.OptionalLong;
  * <p>Strings, integers and booleans are read from the parser directly when JSON-B is known to map them
  * the standard way; everything else goes through JSON-B, its events checked along the {@link Shape} of
  * the parameter's type on the way. A problem is told in the client's terms (what JSON was expected where),
- * never with JSON-B's message or a Java type's name.
+ * never with JSON-B's message or a Java type's name. A last parameter that takes the remaining positional params
+ * binds them one by one, a problem naming the element ("at [2]: ..."); one that takes the params whole gets the
+ * JSON-P structure as read.
  */
 final class ParamBinder {
 
@@ -55,7 +63,49 @@ final class ParamBinder {
 
     /** Binds {@code params}; the parser's current event is its {@code START_ARRAY} or {@code START_OBJECT}. */
     Outcome bind(JsonParser parser, Event start, RpcMethod method) {
+        Param.Json whole = wholeParam(method);
+        if (whole != null) {
+            ErrorObject wrongKind = wrongKind(whole, start == Event.START_ARRAY);
+            if (wrongKind != null) {
+                skipValue(parser, start);
+                return Outcome.failed(wrongKind);
+            }
+            return whole(whole, method, start == Event.START_ARRAY ? parser.getArray() : parser.getObject());
+        }
         return start == Event.START_ARRAY ? byPosition(parser, method) : byName(parser, method);
+    }
+
+    /**
+     * Binds params that were read as a JSON-P structure before the method was known, when the method takes them
+     * whole; {@code null} for any other method.
+     */
+    Outcome bindWhole(JsonStructure params, RpcMethod method) {
+        Param.Json whole = wholeParam(method);
+        if (whole == null) {
+            return null;
+        }
+        ErrorObject wrongKind = wrongKind(whole, params instanceof JsonArray);
+        return wrongKind != null ? Outcome.failed(wrongKind) : whole(whole, method, params);
+    }
+
+    /** The one parameter that takes the params whole, or {@code null}. */
+    private static Param.Json wholeParam(RpcMethod method) {
+        List<Param.Json> params = method.jsonParams();
+        return params.size() == 1 && params.get(0).take() == Param.Take.WHOLE ? params.get(0) : null;
+    }
+
+    private static ErrorObject wrongKind(Param.Json whole, boolean array) {
+        if (whole.type() == (array ? JsonObject.class : JsonArray.class)) {
+            return ErrorObject.invalidParams(null, array
+                    ? "expected params by name, got params by position" : "expected params by position, got params by name");
+        }
+        return null;
+    }
+
+    private static Outcome whole(Param.Json p, RpcMethod method, JsonStructure params) {
+        Object[] args = new Object[method.params().size()];
+        args[p.index()] = params;
+        return new Outcome(args, null, false);
     }
 
     private Outcome byPosition(JsonParser parser, RpcMethod method) {
@@ -70,12 +120,17 @@ final class ParamBinder {
                         "too many params: " + method.name() + " takes " + params.size()));
             }
             Param.Json p = params.get(position++);
-            Outcome failed = readInto(parser, e, p, args);
+            boolean rest = p.take() == Param.Take.REST;
+            Outcome failed = rest ? readRest(parser, e, p, args) : readInto(parser, e, p, args);
             if (failed != null) {
                 if (!failed.parserLost()) {
                     skipEnclosing(parser);
                 }
                 return failed;
+            }
+            if (rest) {
+                // it read the params to their end
+                break;
             }
         }
         ErrorObject missing = fillMissing(params, position, null, args);
@@ -119,36 +174,89 @@ final class ParamBinder {
 
     /** Reads one argument; returns the failure, or {@code null} on success. */
     private Outcome readInto(JsonParser parser, Event e, Param.Json p, Object[] args) {
-        if (e == Event.VALUE_NULL && p.primitive()) {
-            return Outcome.failed(ErrorObject.invalidParams(label(p), "expected " + shapes.of(p.type()).expected() + ", got null"));
+        return read(parser, e, p, p.type(), p.primitive(), args, p.index(), -1);
+    }
+
+    /**
+     * Reads the remaining positional params, the first of which starts with {@code e}, up to the end of the
+     * params, each as the parameter's element type; returns the failure, naming the element, or {@code null}.
+     */
+    private Outcome readRest(JsonParser parser, Event e, Param.Json p, Object[] args) {
+        boolean primitive = p.element() instanceof Class<?> c && c.isPrimitive();
+        List<Object> values = new ArrayList<>();
+        Object[] slot = new Object[1];
+        for (Event next = e; next != Event.END_ARRAY; next = parser.next()) {
+            Outcome failed = read(parser, next, p, p.element(), primitive, slot, 0, values.size());
+            if (failed != null) {
+                return failed;
+            }
+            values.add(slot[0]);
+        }
+        args[p.index()] = rest(p, values);
+        return null;
+    }
+
+    /**
+     * Reads one value of the given type into {@code into[slot]}; returns the failure, or {@code null} on success.
+     *
+     * @param element the index of the value among the remaining params of {@code p}, or -1 for {@code p}'s own
+     */
+    private Outcome read(JsonParser parser, Event e, Param.Json p, Type type, boolean primitive, Object[] into, int slot,
+                         int element) {
+        if (e == Event.VALUE_NULL && primitive) {
+            return Outcome.failed(refused(p, element, "expected " + shapes.of(type).expected() + ", got null"));
         }
         if (standardScalars) {
             Object fast;
             try {
-                fast = readScalar(parser, e, p.type());
+                fast = readScalar(parser, e, type);
             } catch (ArithmeticException ex) {
-                return Outcome.failed(ErrorObject.invalidParams(label(p), "expected " + shapes.of(p.type()).expected()));
+                return Outcome.failed(refused(p, element, "expected " + shapes.of(type).expected()));
             }
             if (fast != NOT_SCALAR) {
-                args[p.index()] = fast;
+                into[slot] = fast;
                 return null;
             }
         }
         try {
-            Object value = reader.read(parser, e, p.type());
-            if (value == null && p.primitive()) {
-                return Outcome.failed(ErrorObject.invalidParams(label(p),
-                        "expected " + shapes.of(p.type()).expected() + ", got " + Shape.found(e)));
+            Object value = reader.read(parser, e, type);
+            if (value == null && primitive) {
+                return Outcome.failed(refused(p, element, "expected " + shapes.of(type).expected() + ", got " + Shape.found(e)));
             }
-            args[p.index()] = value;
+            into[slot] = value;
             return null;
         } catch (ParamRefusal refusal) {
             if (refusal.getCause() != null) {
-                LOG.log(Level.DEBUG, () -> "JSON-B could not bind param " + label(p) + " to " + p.type().getTypeName(),
+                LOG.log(Level.DEBUG, () -> "JSON-B could not bind param " + label(p) + " to " + type.getTypeName(),
                         refusal.getCause());
             }
-            return new Outcome(null, ErrorObject.invalidParams(label(p), refusal.getMessage()), true);
+            return new Outcome(null, refused(p, element, refusal.getMessage()), true);
         }
+    }
+
+    private static ErrorObject refused(Param.Json p, int element, String problem) {
+        return ErrorObject.invalidParams(label(p), element < 0 ? problem : at(element, problem));
+    }
+
+    /** The problem of an element of a parameter's remaining params, its place first: "at [2].home.zip: ...". */
+    static String at(int element, String problem) {
+        if (problem.startsWith("at ")) {
+            String path = problem.substring(3);
+            return "at [" + element + "]" + (path.startsWith("[") ? "" : ".") + path;
+        }
+        return "at [" + element + "]: " + problem;
+    }
+
+    /** The remaining params as the parameter's array or list. */
+    private static Object rest(Param.Json p, List<Object> values) {
+        if (!Shapes.raw(p.type()).isArray()) {
+            return values;
+        }
+        Object array = Array.newInstance(Shapes.raw(p.element()), values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Array.set(array, i, values.get(i));
+        }
+        return array;
     }
 
     private static final Object NOT_SCALAR = new Object();
@@ -180,7 +288,12 @@ final class ParamBinder {
             if (!p.optional()) {
                 return ErrorObject.invalidParams(label(p), "missing");
             }
-            args[p.index()] = emptyOptional(p.type());
+            args[p.index()] = switch (p.take()) {
+                case ONE -> emptyOptional(p.type());
+                case REST -> rest(p, new ArrayList<>());
+                case WHOLE -> p.type() == JsonArray.class ? JsonValue.EMPTY_JSON_ARRAY
+                        : p.type() == JsonObject.class ? JsonValue.EMPTY_JSON_OBJECT : JsonValue.NULL;
+            };
         }
         return null;
     }

@@ -39,6 +39,6 @@ public record MethodDescription(String name, Class<?> service, Method method, Li
                 .toList();
         boolean nonBlocking = method.isAnnotationPresent(NonBlocking.class)
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class);
-        return new RpcMethod(name, javaName(), params, json, resultKind, invoker, nonBlocking, access);
+        return new RpcMethod(name, javaName(), params, json, resultKind, invoker, nonBlocking, access, null);
     }
 }

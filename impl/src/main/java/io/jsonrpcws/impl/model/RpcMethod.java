@@ -14,13 +14,20 @@ import java.util.List;
  * @param nonBlocking whether it is declared {@link io.jsonrpcws.api.NonBlocking}: it may run on the thread
  *                    that read its frame
  * @param access      who may call it
+ * @param paramCheck  what checks its arguments before it runs; {@code null} for nothing
  */
 public record RpcMethod(String name, String javaName, List<Param> params, List<Param.Json> jsonParams,
-                        ResultKind resultKind, MethodInvoker invoker, boolean nonBlocking, Access access) {
+                        ResultKind resultKind, MethodInvoker invoker, boolean nonBlocking, Access access,
+                        ParamCheck paramCheck) {
 
     public RpcMethod {
         params = List.copyOf(params);
         jsonParams = List.copyOf(jsonParams);
+    }
+
+    /** This method, its arguments checked by {@code check} before it runs. */
+    public RpcMethod withParamCheck(ParamCheck check) {
+        return new RpcMethod(name, javaName, params, jsonParams, resultKind, invoker, nonBlocking, access, check);
     }
 
     /** Whether some parameter needs the {@link CallInfo}. */

@@ -2,7 +2,11 @@ package io.jsonrpcws.impl.model;
 
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcParam;
+import io.jsonrpcws.api.JsonRpcParams;
 import io.jsonrpcws.api.JsonRpcService;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -82,6 +86,7 @@ public final class ServiceModel {
             problems.add(where + " maps to '" + name + "': names starting with 'rpc.' are reserved by JSON-RPC 2.0");
         }
         List<Param> params = new ArrayList<>();
+        List<String> javaNames = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Parameter[] parameters = m.getParameters();
         for (int index = 0; index < parameters.length; index++) {
@@ -108,13 +113,90 @@ public final class ServiceModel {
             if (key != null && !names.add(key)) {
                 problems.add(where + " has two parameters named '" + key + "'");
             }
-            params.add(new Param.Json(key, index, type, isOptional(p.getType()), p.getType().isPrimitive()));
+            Param.Json json = json(p, key, index, m.isVarArgs() && index == parameters.length - 1, where, problems);
+            if (json != null) {
+                params.add(json);
+                javaNames.add(p.getName());
+            }
         }
+        checkTakers(params, javaNames, where, problems);
         Access access = Access.of(m, where, problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new MethodDescription(name, serviceClass, m, params, resultKind(m.getReturnType()), access));
+    }
+
+    /**
+     * The JSON parameter {@code p}: one param; the remaining positional params (a Java varargs, or a
+     * {@code List<T>} or array marked {@link JsonRpcParams}); or the params whole (a JSON-P type marked so).
+     * {@code null} when its marking is impossible, which is then reported.
+     */
+    private static Param.Json json(Parameter p, String key, int index, boolean varargs, String where, List<String> problems) {
+        Type type = p.getParameterizedType();
+        if (!p.isAnnotationPresent(JsonRpcParams.class)) {
+            return varargs
+                    ? new Param.Json(key, index, type, true, false, Param.Take.REST, element(type))
+                    : new Param.Json(key, index, type, isOptional(p.getType()), p.getType().isPrimitive());
+        }
+        Class<?> raw = p.getType();
+        if (raw == JsonValue.class || raw == JsonArray.class || raw == JsonObject.class) {
+            return new Param.Json(key, index, type, true, false, Param.Take.WHOLE, null);
+        }
+        if (raw.isArray() || raw == List.class) {
+            return new Param.Json(key, index, type, true, false, Param.Take.REST, element(type));
+        }
+        problems.add(where + " parameter '" + p.getName() + "' of type " + type.getTypeName()
+                + " is annotated @JsonRpcParams, which takes a List<T> or an array (the remaining positional params)"
+                + " or a JsonValue, JsonArray or JsonObject (the params whole)");
+        return null;
+    }
+
+    /** The type of one element of an array or {@code List} type. */
+    private static Type element(Type type) {
+        if (type instanceof Class<?> c) {
+            return c.isArray() ? c.getComponentType() : Object.class;
+        }
+        if (type instanceof GenericArrayType g) {
+            return g.getGenericComponentType();
+        }
+        if (type instanceof ParameterizedType p) {
+            Type argument = p.getActualTypeArguments()[0];
+            return argument instanceof WildcardType w ? w.getUpperBounds()[0] : argument;
+        }
+        return Object.class;
+    }
+
+    /**
+     * A parameter that takes the remaining params, or all of them, must be the last JSON parameter, and one
+     * that takes them whole the only one.
+     */
+    private static void checkTakers(List<Param> params, List<String> javaNames, String where, List<String> problems) {
+        List<Param.Json> json = params.stream().filter(Param.Json.class::isInstance).map(Param.Json.class::cast).toList();
+        List<String> takers = new ArrayList<>();
+        for (int i = 0; i < json.size(); i++) {
+            if (json.get(i).take() != Param.Take.ONE) {
+                takers.add("'" + javaNames.get(i) + "'");
+            }
+        }
+        if (takers.size() > 1) {
+            problems.add(where + " has " + takers.size() + " parameters that take the remaining params ("
+                    + String.join(", ", takers) + "); only one may, the last JSON parameter");
+            return;
+        }
+        for (int i = 0; i < json.size(); i++) {
+            Param.Json p = json.get(i);
+            if (p.take() == Param.Take.ONE) {
+                continue;
+            }
+            if (p.take() == Param.Take.WHOLE && json.size() > 1) {
+                problems.add(where + " parameter '" + javaNames.get(i) + "' takes the params whole, so it must be the"
+                        + " only JSON parameter, but '" + javaNames.get(i == 0 ? 1 : 0) + "' is another");
+            } else if (i < json.size() - 1) {
+                problems.add(where + " parameter '" + javaNames.get(i) + "' takes the remaining params, so it must be"
+                        + " the last JSON parameter, but '" + javaNames.get(i + 1) + "' follows it");
+            }
+        }
     }
 
     /**

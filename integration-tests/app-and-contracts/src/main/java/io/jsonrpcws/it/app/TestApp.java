@@ -8,7 +8,7 @@ public final class TestApp {
     /** Every class of the application, the interceptor and its binding included. */
     public static final List<Class<?>> CLASSES = List.of(Greeter.class, Tally.class, Audited.class,
             AuditInterceptor.class, Shouter.class, Salutations.class, Reception.class, Quiz.class, Introspection.class,
-            Handshake.class);
+            Handshake.class, Orders.class);
 
     private TestApp() {
     }
