@@ -1,5 +1,6 @@
 package io.jsonrpcws.cdi;
 
+import io.jsonrpcws.impl.protocol.Utf8;
 import jakarta.websocket.MessageHandler;
 
 import java.util.function.Consumer;
@@ -42,14 +43,14 @@ final class IncomingText implements MessageHandler.Partial<String> {
             return;
         }
         if (parts == null && last) {
-            if (longerThan(part, maxBytes)) {
+            if (Utf8.longerThan(part, maxBytes)) {
                 refuse();
             } else {
                 onMessage.accept(part);
             }
             return;
         }
-        bytes += utf8Length(part, maxBytes - bytes);
+        bytes += Utf8.length(part, maxBytes - bytes);
         if (bytes > maxBytes) {
             refuse();
             return;
@@ -71,30 +72,5 @@ final class IncomingText implements MessageHandler.Partial<String> {
         refused = true;
         parts = null;
         onTooLong.run();
-    }
-
-    /** Whether the text is longer than {@code maxBytes} in UTF-8, counted without encoding it. */
-    static boolean longerThan(String text, long maxBytes) {
-        if (text.length() > maxBytes) {
-            return true;
-        }
-        if ((long) text.length() * 3 <= maxBytes) {
-            return false;
-        }
-        return utf8Length(text, maxBytes) > maxBytes;
-    }
-
-    /** The UTF-8 length of the text, or some number above {@code cap} as soon as it is known to exceed it. */
-    static long utf8Length(String text, long cap) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            // a surrogate pair is four bytes, two per half
-            bytes += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
-            if (bytes > cap) {
-                return bytes;
-            }
-        }
-        return bytes;
     }
 }

@@ -59,7 +59,6 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     private final ParamBinder binder;
     private final ResponseWriter writer;
     private final RequestWriter requests;
-    private final Jsonb jsonb;
 
     private JsonRpcEngine(Builder<C> b) {
         this.methods = Objects.requireNonNull(b.methods, "methods");
@@ -68,7 +67,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         this.mappers = b.mappers;
         this.scope = b.scope;
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
-        this.jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
+        Jsonb jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
         this.values = ValueReader.of(jsonb, b.jsonb != null ? Shapes.unknownConfiguration() : Shapes.of(b.jsonbConfig));
         this.binder = new ParamBinder(values, b.standardScalars);
         this.writer = new ResponseWriter(jsonb, b.standardScalars);

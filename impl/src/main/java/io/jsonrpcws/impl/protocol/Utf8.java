@@ -15,15 +15,20 @@ public final class Utf8 {
         if ((long) length * 3 <= maxBytes) {
             return false;
         }
+        return length(text, maxBytes) > maxBytes;
+    }
+
+    /** The UTF-8 length of the text, or some number above {@code cap} as soon as it is known to exceed it. */
+    public static long length(CharSequence text, long cap) {
         long bytes = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             // a surrogate pair is four bytes, two per half
             bytes += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
-            if (bytes > maxBytes) {
-                return true;
+            if (bytes > cap) {
+                return bytes;
             }
         }
-        return false;
+        return bytes;
     }
 }
