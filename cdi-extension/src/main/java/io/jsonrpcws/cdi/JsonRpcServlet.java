@@ -81,7 +81,15 @@ public final class JsonRpcServlet extends HttpServlet {
         in.setReadListener(reader);
         // Some containers (Grizzly's servlet) call the listener only once isReady() has said false; asking here arms
         // them, and reads what has come. The others call it when this method returns, and it finds what is left.
-        if (in.isReady()) {
+        boolean ready;
+        try {
+            ready = in.isReady();
+        } catch (IllegalStateException alreadyWaiting) {
+            // Payara: the container registered its own wait for data with the listener and will call it; asking
+            // again while it waits is refused there, and is not needed
+            ready = false;
+        }
+        if (ready) {
             reader.onDataAvailable();
         }
     }
