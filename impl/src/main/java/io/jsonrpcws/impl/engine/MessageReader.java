@@ -43,7 +43,6 @@ final class MessageReader {
     private final JsonParserFactory parsers;
     private final Limits limits;
     private final String frame;
-    /** Replaced when a failed binding forces a re-read. */
     private JsonParser parser;
 
     MessageReader(MethodTable methods, ParamBinder binder, JsonParserFactory parsers, Limits limits, String frame) {
@@ -65,7 +64,7 @@ final class MessageReader {
         parser = parsers.createParser(new StringReader(frame));
         try {
             Frame result = switch (parser.next()) {
-                case START_OBJECT -> new Frame(read(-1, null), null);
+                case START_OBJECT -> new Frame(read(), null);
                 case START_ARRAY -> readBatch();
                 default -> new Frame(invalid(Version.V2_0, JsonRpcId.NULL, "a request must be an object or an array"), null);
             };
@@ -89,7 +88,7 @@ final class MessageReader {
                         "a batch may hold at most " + limits.maxBatchSize() + " messages"), null);
             }
             if (e == Event.START_OBJECT) {
-                batch.add(read(batch.size(), null));
+                batch.add(read());
             } else {
                 ParamBinder.skipValue(parser, e);
                 batch.add(new Incoming.Rejected(Version.V2_0, JsonRpcId.NULL, false, ErrorObject.INVALID_REQUEST));
@@ -104,11 +103,8 @@ final class MessageReader {
     /**
      * Reads the object whose {@code START_OBJECT} the parser has just returned; returns with the parser
      * on its {@code END_OBJECT}.
-     *
-     * @param batchIndex       the object's index in its batch, or -1 when it is the whole frame
-     * @param knownParamsError set on a re-read: the binding error found the first time
      */
-    private Incoming read(int batchIndex, ErrorObject knownParamsError) {
+    private Incoming read() {
         JsonParser parser = this.parser;
         String jsonrpc = null;
         String methodName = null;
@@ -174,13 +170,10 @@ final class MessageReader {
                     paramsStart = e;
                     if (e != Event.START_ARRAY && e != Event.START_OBJECT) {
                         problem = problem != null ? problem : "params must be an array or an object";
-                    } else if (knownParamsError != null || problem != null || (methodName != null && method == null)) {
+                    } else if (problem != null || (methodName != null && method == null)) {
                         ParamBinder.skipValue(parser, e);
                     } else if (method != null) {
                         bound = binder.bind(parser, e, method);
-                        if (bound.parserLost()) {
-                            return reread(batchIndex, bound.error());
-                        }
                     } else {
                         deferredParams = e == Event.START_ARRAY ? parser.getArray() : parser.getObject();
                     }
@@ -223,9 +216,6 @@ final class MessageReader {
         if (method == null) {
             return new Incoming.Rejected(version, answerId, notification, ErrorObject.METHOD_NOT_FOUND);
         }
-        if (knownParamsError != null) {
-            return new Incoming.Rejected(version, answerId, notification, knownParamsError);
-        }
         if (bound == null) {
             bound = deferredParams != null ? bindDeferred(deferredParams, method) : binder.bindAbsent(method);
         }
@@ -246,26 +236,6 @@ final class MessageReader {
                 : parsers.createParser((JsonObject) params)) {
             return binder.bind(parser, parser.next(), method);
         }
-    }
-
-    /**
-     * Reads the message again, skipping {@code params}, after JSON-B failed inside them and left the
-     * parser somewhere within: the id and the rest of the envelope still decide the answer.
-     */
-    private Incoming reread(int batchIndex, ErrorObject paramsError) {
-        parser.close();
-        parser = parsers.createParser(new StringReader(frame));
-        Event e = parser.next();
-        if (batchIndex >= 0) {
-            for (int i = 0; i < batchIndex; i++) {
-                ParamBinder.skipValue(parser, parser.next());
-            }
-            e = parser.next();
-        }
-        if (e != Event.START_OBJECT) {
-            throw new IllegalStateException("re-read found " + e + " where a request object was");
-        }
-        return read(batchIndex, paramsError);
     }
 
     private static Incoming invalid(Version version, JsonRpcId id, String problem) {

@@ -45,12 +45,16 @@ final class ParamBinder {
     }
 
     /**
-     * The outcome of a binding: the arguments, or the error; {@code parserLost} when JSON-B failed in the
-     * middle of a value, so that the caller must re-read the message to find its id.
+     * The outcome of a binding: the arguments, or the error. Either way the parser is left on the last event
+     * of the params, so that the caller reads the rest of the message on.
      */
-    record Outcome(Object[] args, ErrorObject error, boolean parserLost) {
+    record Outcome(Object[] args, ErrorObject error) {
         static Outcome failed(ErrorObject error) {
-            return new Outcome(null, error, false);
+            return new Outcome(null, error);
+        }
+
+        static Outcome bound(Object[] args) {
+            return new Outcome(args, null);
         }
     }
 
@@ -58,7 +62,7 @@ final class ParamBinder {
     Outcome bindAbsent(RpcMethod method) {
         Object[] args = new Object[method.params().size()];
         ErrorObject missing = fillMissing(method.jsonParams(), 0, null, args);
-        return missing == null ? new Outcome(args, null, false) : Outcome.failed(missing);
+        return missing == null ? Outcome.bound(args) : Outcome.failed(missing);
     }
 
     /** Binds {@code params}; the parser's current event is its {@code START_ARRAY} or {@code START_OBJECT}. */
@@ -105,7 +109,7 @@ final class ParamBinder {
     private static Outcome whole(Param.Json p, RpcMethod method, JsonStructure params) {
         Object[] args = new Object[method.params().size()];
         args[p.index()] = params;
-        return new Outcome(args, null, false);
+        return Outcome.bound(args);
     }
 
     private Outcome byPosition(JsonParser parser, RpcMethod method) {
@@ -123,9 +127,7 @@ final class ParamBinder {
             boolean rest = p.take() == Param.Take.REST;
             Outcome failed = rest ? readRest(parser, e, p, args) : readInto(parser, e, p, args);
             if (failed != null) {
-                if (!failed.parserLost()) {
-                    skipEnclosing(parser);
-                }
+                skipEnclosing(parser);
                 return failed;
             }
             if (rest) {
@@ -134,7 +136,7 @@ final class ParamBinder {
             }
         }
         ErrorObject missing = fillMissing(params, position, null, args);
-        return missing == null ? new Outcome(args, null, false) : Outcome.failed(missing);
+        return missing == null ? Outcome.bound(args) : Outcome.failed(missing);
     }
 
     private Outcome byName(JsonParser parser, RpcMethod method) {
@@ -155,14 +157,12 @@ final class ParamBinder {
             seen[p.index()] = true;
             Outcome failed = readInto(parser, e, p, args);
             if (failed != null) {
-                if (!failed.parserLost()) {
-                    skipEnclosing(parser);
-                }
+                skipEnclosing(parser);
                 return failed;
             }
         }
         ErrorObject missing = fillMissing(params, 0, seen, args);
-        return missing == null ? new Outcome(args, null, false) : Outcome.failed(missing);
+        return missing == null ? Outcome.bound(args) : Outcome.failed(missing);
     }
 
     private static String unknownName(RpcMethod method) {
@@ -230,7 +230,7 @@ final class ParamBinder {
                 LOG.log(Level.DEBUG, () -> "JSON-B could not bind param " + label(p) + " to " + type.getTypeName(),
                         refusal.getCause());
             }
-            return new Outcome(null, refused(p, element, refusal.getMessage()), true);
+            return Outcome.failed(refused(p, element, refusal.getMessage()));
         }
     }
 

@@ -45,6 +45,32 @@ final class ReplayParser implements JsonParser {
         return walk;
     }
 
+    /**
+     * Reads the rest of the value after its consumer gave up inside it, so that the underlying parser ends on
+     * the value's last event, as after a binding that succeeded: the engine reads on from there, and a
+     * refused param costs no second reading of the frame. Every event is read, so the rest is still checked
+     * to be JSON.
+     */
+    void finish() {
+        Event e = pending;
+        if (e != null) {
+            // the consumer never took the first event; the underlying parser is on it
+            pending = null;
+            if (e == Event.START_ARRAY || e == Event.START_OBJECT) {
+                ParamBinder.skipEnclosing(delegate);
+            }
+            return;
+        }
+        while (depth > 0) {
+            switch (delegate.next()) {
+                case START_ARRAY, START_OBJECT -> depth++;
+                case END_ARRAY, END_OBJECT -> depth--;
+                default -> {
+                }
+            }
+        }
+    }
+
     /** Makes {@link #getString()} answer this for the current event: a whole number's plain digits. */
     void replaceText(String replacement) {
         text = replacement;

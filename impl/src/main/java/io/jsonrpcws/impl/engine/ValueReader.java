@@ -6,6 +6,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringWriter;
 import java.lang.reflect.Type;
@@ -15,8 +16,8 @@ import java.util.NoSuchElementException;
 
 /**
  * Binds one JSON value, whose first event the parser has just returned, to a Java type with JSON-B, its
- * events checked along the {@link Shape} of the type on the way (see {@link ShapeWalk}). After it returns,
- * the parser's current event is the value's last. Thread-safe.
+ * events checked along the {@link Shape} of the type on the way (see {@link ShapeWalk}). After it returns
+ * or refuses the value, the parser's current event is the value's last. Thread-safe.
  */
 abstract class ValueReader {
 
@@ -42,13 +43,33 @@ abstract class ValueReader {
         ReplayParser replay = new ReplayParser(parser, first, new ShapeWalk(shapes.of(type), first));
         try {
             return bind(replay, type);
-        } catch (JsonException | NoSuchElementException | ParamRefusal passOn) {
-            throw passOn;
+        } catch (JsonException | NoSuchElementException notJson) {
+            throw notJson;
+        } catch (ParamRefusal refusal) {
+            replay.finish();
+            throw refusal;
         } catch (RuntimeException failure) {
+            RuntimeException notJson = notJson(failure);
+            if (notJson != null) {
+                // JSON-B wraps the parser's own failure: the frame is not JSON, whatever the param's type
+                throw notJson;
+            }
             // JSON-B's message names Java classes and packages: the client is told what JSON was expected where
             ParamRefusal refusal = ParamRefusal.in(failure);
+            replay.finish();
             throw refusal != null ? refusal : new ParamRefusal(replay.walk().failure(), failure);
         }
+    }
+
+    /** The parser's failure that JSON-B wrapped into its own, if it did. */
+    private static RuntimeException notJson(Throwable failure) {
+        Throwable t = failure.getCause();
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof JsonParsingException || t instanceof NoSuchElementException) {
+                return (RuntimeException) t;
+            }
+        }
+        return null;
     }
 
     /**

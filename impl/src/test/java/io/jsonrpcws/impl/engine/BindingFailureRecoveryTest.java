@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * When JSON-B fails in the middle of a value (an ill-typed member deep in a record), the parser is lost
- * inside params; the engine reads the message again to find its id and the rest of the envelope, and a
- * batch goes on with its later members.
+ * When JSON-B fails in the middle of a value (an ill-typed member deep in a record), the engine reads on past
+ * the rest of that value, in the same single pass, to find the id and the rest of the envelope, and a batch
+ * goes on with its later members.
  */
 class BindingFailureRecoveryTest {
 
@@ -101,6 +101,11 @@ class BindingFailureRecoveryTest {
         assertError(-32700, "null", single(engine, "[{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[" + BAD_PERSON
                 + ",\"hi\"],\"id\":1},{\"a\" 1}]"));
         assertError(-32700, "null", single(engine, "{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[" + BAD_PERSON));
+        // invalid JSON in the rest of the very value whose binding failed
+        assertError(-32700, "null", single(engine, "{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[{\"name\":\"Ann\","
+                + "\"addresses\":[{\"city\":\"Oslo\",\"zip\":\"north\",\"more\":[1 2]}],\"age\":3},\"hi\"],\"id\":1}"));
+        assertError(-32700, "null", single(engine, "{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[{\"name\":\"Ann\","
+                + "\"addresses\":[{\"city\":\"Oslo\",\"zip\":\"north\"}"));
         assertEquals(List.of(), people.ran);
     }
 }
