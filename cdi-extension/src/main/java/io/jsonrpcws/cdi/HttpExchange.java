@@ -1,6 +1,6 @@
 package io.jsonrpcws.cdi;
 
-import io.jsonrpcws.impl.engine.ReadFrame;
+import io.jsonrpcws.impl.codec.ReadFrame;
 
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;

@@ -10,7 +10,7 @@ import io.jsonrpcws.api.JsonRpcExceptionMapper;
 import io.jsonrpcws.api.SessionClosed;
 import io.jsonrpcws.api.SessionOpened;
 import io.jsonrpcws.impl.connection.SendBudget;
-import io.jsonrpcws.impl.engine.ExceptionMappers;
+import io.jsonrpcws.impl.invoke.ExceptionMappers;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.model.MethodTable;
 import jakarta.enterprise.context.BeforeDestroyed;

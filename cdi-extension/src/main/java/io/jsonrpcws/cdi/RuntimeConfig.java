@@ -1,7 +1,7 @@
 package io.jsonrpcws.cdi;
 
-import io.jsonrpcws.impl.engine.Limits;
-import io.jsonrpcws.impl.engine.PeerProtocol;
+import io.jsonrpcws.impl.codec.Limits;
+import io.jsonrpcws.impl.protocol.PeerProtocol;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

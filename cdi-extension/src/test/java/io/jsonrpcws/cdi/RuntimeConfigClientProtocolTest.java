@@ -1,6 +1,6 @@
 package io.jsonrpcws.cdi;
 
-import io.jsonrpcws.impl.engine.PeerProtocol;
+import io.jsonrpcws.impl.protocol.PeerProtocol;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -7,7 +7,7 @@ import io.jsonrpcws.impl.connection.SendBudget;
 import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
-import io.jsonrpcws.impl.engine.PeerProtocol;
+import io.jsonrpcws.impl.protocol.PeerProtocol;
 import io.jsonrpcws.impl.engine.RemoteProxies;
 
 import java.lang.System.Logger.Level;

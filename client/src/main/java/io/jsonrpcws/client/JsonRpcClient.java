@@ -6,7 +6,7 @@ import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
 import io.jsonrpcws.api.Params;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
-import io.jsonrpcws.impl.engine.Limits;
+import io.jsonrpcws.impl.codec.Limits;
 import io.jsonrpcws.impl.model.CallInfo;
 import io.jsonrpcws.impl.model.ContextParameter;
 import io.jsonrpcws.impl.model.PlainServices;

@@ -1,7 +1,7 @@
 package io.jsonrpcws.impl.connection;
 
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
-import io.jsonrpcws.impl.engine.ReadFrame;
+import io.jsonrpcws.impl.codec.ReadFrame;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,18 +1,24 @@
 package io.jsonrpcws.impl.engine;
 
-import io.jsonrpcws.api.JsonRpcException;
+import io.jsonrpcws.impl.codec.FrameScanner;
+import io.jsonrpcws.impl.codec.Limits;
+import io.jsonrpcws.impl.codec.MessageReader;
+import io.jsonrpcws.impl.codec.ReadFrame;
+import io.jsonrpcws.impl.codec.RequestWriter;
+import io.jsonrpcws.impl.codec.ResponseWriter;
 import io.jsonrpcws.impl.connection.PeerConnection;
-import io.jsonrpcws.impl.model.Access;
-import io.jsonrpcws.impl.model.CallInfo;
-import io.jsonrpcws.impl.model.ContextParameter;
+import io.jsonrpcws.impl.dispatch.ParamBinder;
+import io.jsonrpcws.impl.dispatch.Shapes;
+import io.jsonrpcws.impl.dispatch.ValueReader;
+import io.jsonrpcws.impl.invoke.ExceptionMappers;
+import io.jsonrpcws.impl.invoke.Invoker;
 import io.jsonrpcws.impl.model.InvocationScope;
 import io.jsonrpcws.impl.model.MethodTable;
-import io.jsonrpcws.impl.model.Param;
-import io.jsonrpcws.impl.model.ParamCheck;
 import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.protocol.ErrorObject;
 import io.jsonrpcws.impl.protocol.Incoming;
 import io.jsonrpcws.impl.protocol.JsonRpcId;
+import io.jsonrpcws.impl.protocol.PeerProtocol;
 import io.jsonrpcws.impl.protocol.Utf8;
 import io.jsonrpcws.impl.protocol.Version;
 import jakarta.json.JsonException;
@@ -52,8 +58,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     private final MethodTable methods;
     private final Limits limits;
     private final int maxOutgoingMessage;
-    private final ExceptionMappers mappers;
-    private final InvocationScope<C> scope;
+    private final Invoker<C> invoker;
     private final JsonParserFactory parsers;
     private final ValueReader values;
     private final ParamBinder binder;
@@ -64,12 +69,11 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         this.methods = Objects.requireNonNull(b.methods, "methods");
         this.limits = b.limits;
         this.maxOutgoingMessage = b.maxOutgoingMessage;
-        this.mappers = b.mappers;
-        this.scope = b.scope;
+        this.invoker = new Invoker<>(b.scope, b.mappers, LOG);
         this.parsers = JsonProvider.provider().createParserFactory(Map.of());
         Jsonb jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
         this.values = ValueReader.of(jsonb, b.jsonb != null ? Shapes.unknownConfiguration() : Shapes.of(b.jsonbConfig));
-        this.binder = new ParamBinder(values, b.standardScalars);
+        this.binder = new ParamBinder(values, b.standardScalars, parsers);
         this.writer = new ResponseWriter(jsonb, b.standardScalars);
         this.requests = new RequestWriter(writer);
     }
@@ -172,17 +176,16 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     public ReadFrame read(String frame) {
         String overLimit = FrameScanner.check(frame, limits);
         if (overLimit != null) {
-            return new ReadFrame(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.invalidRequest(overLimit)), null, null);
+            return ReadFrame.answered(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.invalidRequest(overLimit)));
         }
         try {
-            MessageReader.Frame read = new MessageReader(methods, binder, parsers, limits, frame).readFrame();
-            return new ReadFrame(null, read.single(), read.batch());
+            return new MessageReader(methods, binder, parsers, limits, frame).readFrame();
         } catch (JsonException | NoSuchElementException e) {
-            return new ReadFrame(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.PARSE_ERROR), null, null);
+            return ReadFrame.answered(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.PARSE_ERROR));
         } catch (RuntimeException e) {
             // a bug of the reader: the frame is answered, and the connection lives on
             LOG.log(Level.ERROR, "JRWS-0106 reading a frame failed unexpectedly; answered -32603", e);
-            return new ReadFrame(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.INTERNAL_ERROR), null, null);
+            return ReadFrame.answered(error(Version.V2_0, JsonRpcId.NULL, ErrorObject.INTERNAL_ERROR));
         }
     }
 
@@ -195,14 +198,14 @@ public final class JsonRpcEngine<C extends PeerConnection> {
      *         has completed, and never exceptionally
      */
     public CompletionStage<String> execute(ReadFrame frame, C connection) {
-        if (frame.answer != null) {
-            return answer(frame.answer);
+        if (frame.answer() != null) {
+            return answer(frame.answer());
         }
-        if (frame.single != null) {
-            Object answer = execute(frame.single, connection);
+        if (frame.single() != null) {
+            Object answer = execute(frame.single(), connection);
             return answer instanceof String s ? answer(s) : answer == null ? NO_ANSWER : stage(answer);
         }
-        return batch(frame.batch, connection);
+        return batch(frame.batch(), connection);
     }
 
     /**
@@ -210,7 +213,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
      * for a batch; {@code null} when the frame has no request.
      */
     public String timedOut(ReadFrame frame) {
-        List<Incoming> messages = frame.single != null ? List.of(frame.single) : frame.batch != null ? frame.batch : List.of();
+        List<Incoming> messages = frame.single() != null ? List.of(frame.single()) : frame.batch() != null ? frame.batch() : List.of();
         List<Object> answers = new ArrayList<>();
         for (Incoming m : messages) {
             if (m instanceof Incoming.Request r) {
@@ -220,7 +223,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         if (answers.isEmpty()) {
             return null;
         }
-        return frame.batch != null ? joinBatch(answers) : (String) answers.get(0);
+        return frame.batch() != null ? joinBatch(answers) : (String) answers.get(0);
     }
 
     /**
@@ -331,17 +334,17 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
     private Object call(Incoming.Request r, C connection) {
         RpcMethod method = r.method();
-        ErrorObject refused = refusal(method.access(), connection);
+        ErrorObject refused = invoker.refusal(method, connection);
         if (refused != null) {
             return error(r.version(), r.id(), refused);
         }
         Object result;
         try {
-            result = invoke(method, resolveContext(method, r.args(), r.version(), r.id(), connection), connection);
+            result = invoker.invoke(method, r.args(), r.version(), r.id(), connection);
         } catch (Throwable t) {
             return failure(r.version(), r.id(), method, t);
         }
-        if (result instanceof Unchecked u) {
+        if (result instanceof Invoker.Refused u) {
             return error(r.version(), r.id(), u.error());
         }
         switch (method.resultKind()) {
@@ -362,86 +365,24 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
     private void notify(Incoming.Notification n, C connection) {
         RpcMethod method = n.method();
-        if (refusal(method.access(), connection) != null) {
+        if (invoker.refusal(method, connection) != null) {
             LOG.log(Level.DEBUG, () -> "a notification of " + method.name() + " was refused by its access rule");
             return;
         }
         try {
-            Object result = invoke(method, resolveContext(method, n.args(), n.version(), null, connection), connection);
-            if (result instanceof Unchecked) {
+            Object result = invoker.invoke(method, n.args(), n.version(), null, connection);
+            if (result instanceof Invoker.Refused) {
                 LOG.log(Level.DEBUG, () -> "a notification of " + method.name() + " was refused by its param check");
             } else if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, t) -> {
                     if (t != null) {
-                        logFailure(method, t);
+                        invoker.logFailure(method, t);
                     }
                 });
             }
         } catch (Throwable t) {
-            logFailure(method, t);
+            invoker.logFailure(method, t);
         }
-    }
-
-    /** Why the caller may not call, or {@code null} when it may; checked before any call. */
-    private static ErrorObject refusal(Access access, PeerConnection connection) {
-        switch (access.kind()) {
-            case ANYONE:
-                return null;
-            case NOBODY:
-                return ErrorObject.FORBIDDEN;
-            default:
-                if (connection == null || !connection.isAuthenticated()) {
-                    return ErrorObject.NOT_AUTHENTICATED;
-                }
-                for (String role : access.roles()) {
-                    if (connection.isUserInRole(role)) {
-                        return null;
-                    }
-                }
-                return ErrorObject.FORBIDDEN;
-        }
-    }
-
-    /**
-     * Runs the method's param check, if it has one, then the method, inside the invocation scope (a check may use
-     * the request's beans). Returns the method's result, or {@link Unchecked} when the check refused the arguments.
-     */
-    private Object invoke(RpcMethod method, Object[] args, C connection) throws Throwable {
-        Object token = scope.begin(connection);
-        try {
-            ParamCheck check = method.paramCheck();
-            if (check != null) {
-                ErrorObject refused = check.check(args);
-                if (refused != null) {
-                    return new Unchecked(refused);
-                }
-            }
-            return method.invoker().invoke(args);
-        } finally {
-            scope.end(token);
-        }
-    }
-
-    /** Arguments a {@link ParamCheck} refused, told apart from any result a method may return. */
-    private record Unchecked(ErrorObject error) {
-    }
-
-    /**
-     * Fills in the context parameters. The method table was built with this transport's resolvers, so each is
-     * a {@code ContextParameter<C>}.
-     */
-    @SuppressWarnings("unchecked")
-    private Object[] resolveContext(RpcMethod method, Object[] args, Version version, JsonRpcId id, C connection) {
-        if (method.needsCallInfo()) {
-            CallInfo<C> call = new CallInfo<>(version, id, method.name(), connection);
-            List<Param> params = method.params();
-            for (int i = 0; i < args.length; i++) {
-                if (params.get(i) instanceof Param.Context c) {
-                    args[i] = ((ContextParameter<C>) c.source()).resolve(call);
-                }
-            }
-        }
-        return args;
     }
 
     private String result(Version version, JsonRpcId id, RpcMethod method, Object value) {
@@ -461,29 +402,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     }
 
     private String failure(Version version, JsonRpcId id, RpcMethod method, Throwable thrown) {
-        JsonRpcException mapped;
-        try {
-            mapped = mappers.map(thrown);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "the exception mapper failed on an exception of " + method.javaName(), e);
-            mapped = null;
-        }
-        if (mapped == null) {
-            logFailure(method, thrown);
-            return error(version, id, ErrorObject.INTERNAL_ERROR);
-        }
-        return error(version, id, new ErrorObject(mapped.code(), mapped.getMessage(), mapped.data()));
-    }
-
-    private final FailureLog failures = new FailureLog(LOG);
-
-    private void logFailure(RpcMethod method, Throwable thrown) {
-        Throwable cause = ExceptionMappers.unwrap(thrown);
-        if (cause instanceof JsonRpcException) {
-            LOG.log(Level.DEBUG, () -> method.javaName() + " answered an error to a notification", cause);
-        } else {
-            failures.failed(method.javaName(), cause);
-        }
+        return error(version, id, invoker.failure(method, thrown));
     }
 
     private String error(Version version, JsonRpcId id, ErrorObject error) {

@@ -1,5 +1,7 @@
 package io.jsonrpcws.impl.connection;
 
+import io.jsonrpcws.impl.codec.Limits;
+
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.NonBlocking;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;

@@ -1,5 +1,7 @@
 package io.jsonrpcws.impl.engine;
 
+import io.jsonrpcws.impl.protocol.PeerProtocol;
+
 import io.jsonrpcws.api.Params;
 import io.jsonrpcws.impl.connection.PeerConnection;
 import org.junit.jupiter.api.Test;

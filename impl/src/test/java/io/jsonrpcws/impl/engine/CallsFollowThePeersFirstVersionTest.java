@@ -1,5 +1,7 @@
 package io.jsonrpcws.impl.engine;
 
+import io.jsonrpcws.impl.protocol.PeerProtocol;
+
 import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.impl.connection.PeerConnection;

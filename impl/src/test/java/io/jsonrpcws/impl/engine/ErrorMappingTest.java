@@ -1,5 +1,7 @@
 package io.jsonrpcws.impl.engine;
 
+import io.jsonrpcws.impl.invoke.ExceptionMappers;
+
 import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.JsonRpcExceptionMapper;
 import io.jsonrpcws.api.JsonRpcMethod;

@@ -1,5 +1,7 @@
 package io.jsonrpcws.impl.engine;
 
+import io.jsonrpcws.impl.codec.Limits;
+
 import io.jsonrpcws.api.JsonRpcMethod;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

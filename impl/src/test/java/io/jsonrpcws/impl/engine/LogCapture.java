@@ -12,13 +12,13 @@ import java.util.logging.SimpleFormatter;
  * Collects what a logger writes, through {@code java.util.logging}, the backend of {@link System.Logger}
  * when nothing else is installed. Closing it restores the logger.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final boolean parents;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    LogCapture(String name) {
+    public LogCapture(String name) {
         logger = Logger.getLogger(name);
         parents = logger.getUseParentHandlers();
         setLevel(Level.ALL);
@@ -26,17 +26,17 @@ final class LogCapture extends Handler implements AutoCloseable {
         logger.setUseParentHandlers(false);
     }
 
-    List<LogRecord> records() {
+    public List<LogRecord> records() {
         return records;
     }
 
     /** The records with a stack trace. */
-    long withStackTrace() {
+    public long withStackTrace() {
         return records.stream().filter(r -> r.getThrown() != null).count();
     }
 
     /** The characters the default console format would write for all the records. */
-    long characters() {
+    public long characters() {
         SimpleFormatter format = new SimpleFormatter();
         return records.stream().mapToLong(r -> format.format(r).length()).sum();
     }

@@ -1,5 +1,7 @@
 package io.jsonrpcws.impl.engine;
 
+import io.jsonrpcws.impl.protocol.PeerProtocol;
+
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcParam;
 import io.jsonrpcws.api.NamedParams;

@@ -1,5 +1,6 @@
 package io.jsonrpcws.impl.engine;
 
+
 import io.jsonrpcws.api.JsonRpcMethod;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbConfig;

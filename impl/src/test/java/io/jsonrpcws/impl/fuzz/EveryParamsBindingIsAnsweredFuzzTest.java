@@ -1,5 +1,6 @@
 package io.jsonrpcws.impl.fuzz;
 
+
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.jsonrpcws.api.JsonRpcMethod;

@@ -1,5 +1,7 @@
 package io.jsonrpcws.impl.fuzz;
 
+import io.jsonrpcws.impl.codec.Limits;
+
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

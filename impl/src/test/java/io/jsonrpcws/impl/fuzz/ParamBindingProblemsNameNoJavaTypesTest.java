@@ -1,5 +1,6 @@
 package io.jsonrpcws.impl.fuzz;
 
+
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.jsonrpcws.impl.fuzz;
 
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

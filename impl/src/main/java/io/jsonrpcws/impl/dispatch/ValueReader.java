@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.dispatch;
 
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
@@ -19,7 +19,7 @@ import java.util.NoSuchElementException;
  * events checked along the {@link Shape} of the type on the way (see {@link ShapeWalk}). After it returns
  * or refuses the value, the parser's current event is the value's last. Thread-safe.
  */
-abstract class ValueReader {
+public abstract class ValueReader {
 
     private final Shapes shapes;
 
@@ -39,7 +39,7 @@ abstract class ValueReader {
      *                      client's terms, its cause JSON-B's failure, if any
      * @throws JsonException when the text is not JSON, {@link NoSuchElementException} when it ends early
      */
-    final Object read(JsonParser parser, JsonParser.Event first, Type type) {
+    public final Object read(JsonParser parser, JsonParser.Event first, Type type) {
         ReplayParser replay = new ReplayParser(parser, first, new ShapeWalk(shapes.of(type), first));
         try {
             return bind(replay, type);
@@ -86,7 +86,7 @@ abstract class ValueReader {
      *
      * @param shapes the shapes of the types as this JSON-B maps them
      */
-    static ValueReader of(Jsonb jsonb, Shapes shapes) {
+    public static ValueReader of(Jsonb jsonb, Shapes shapes) {
         if (YassonPresence.YASSON && YassonValueReader.accepts(jsonb)) {
             return new YassonValueReader(jsonb, shapes);
         }

@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.invoke;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.dispatch;
 
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbConfig;
@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
  * resolved. Whatever the application customizes (adapters, deserializers, number formats, polymorphism)
  * is {@link Shape#ANY}: never checked, left to JSON-B. One per engine; thread-safe.
  */
-final class Shapes {
+public final class Shapes {
 
     /** How JSON member names are matched to Java properties. */
     enum Naming {
@@ -105,7 +105,7 @@ final class Shapes {
     }
 
     /** For a JSON-B built from this configuration. */
-    static Shapes of(JsonbConfig config) {
+    public static Shapes of(JsonbConfig config) {
         Set<Class<?>> customized = new HashSet<>();
         config.getProperty(JsonbConfig.ADAPTERS).ifPresent(adapters -> {
             for (Object adapter : (Object[]) adapters) {
@@ -129,12 +129,12 @@ final class Shapes {
      * adapters or deserializers it registers for Java's number types are not known (such a number is
      * checked as the type's own).
      */
-    static Shapes unknownConfiguration() {
+    public static Shapes unknownConfiguration() {
         return new Shapes(Set.of(), Naming.LOOSE, null);
     }
 
     /** The shape of values of this type. */
-    Shape of(Type type) {
+    public Shape of(Type type) {
         Shape shape = cache.get(type);
         if (shape == null) {
             shape = build(type);

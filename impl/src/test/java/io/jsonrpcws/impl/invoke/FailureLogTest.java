@@ -1,4 +1,6 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.invoke;
+
+import io.jsonrpcws.impl.engine.LogCapture;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.codec;
 
 /**
  * One pass over a frame's characters that checks the {@link Limits} before a parser or a binder sees
  * the frame. It does not validate JSON; the parser does that afterwards.
  */
-final class FrameScanner {
+public final class FrameScanner {
 
     private FrameScanner() {
     }
 
     /** The limit the frame exceeds, as a sentence for the client, or {@code null} when it is within them. */
-    static String check(String frame, Limits limits) {
+    public static String check(String frame, Limits limits) {
         int depth = 0;
         int n = frame.length();
         for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.codec;
 
 /**
  * What one incoming frame may contain. Frames beyond a limit are answered with Invalid Request (id

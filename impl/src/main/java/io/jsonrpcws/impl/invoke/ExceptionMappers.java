@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.invoke;
 
 import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.JsonRpcExceptionMapper;

@@ -1,4 +1,6 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.dispatch;
+
+import io.jsonrpcws.impl.codec.Skip;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -57,17 +59,12 @@ final class ReplayParser implements JsonParser {
             // the consumer never took the first event; the underlying parser is on it
             pending = null;
             if (e == Event.START_ARRAY || e == Event.START_OBJECT) {
-                ParamBinder.skipEnclosing(delegate);
+                Skip.enclosing(delegate);
             }
             return;
         }
-        while (depth > 0) {
-            switch (delegate.next()) {
-                case START_ARRAY, START_OBJECT -> depth++;
-                case END_ARRAY, END_OBJECT -> depth--;
-                default -> {
-                }
-            }
+        for (; depth > 0; depth--) {
+            Skip.enclosing(delegate);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.codec;
 
 import io.jsonrpcws.api.Params;
 import io.jsonrpcws.impl.protocol.Version;
@@ -14,22 +14,22 @@ import java.util.Map;
  * {@code params} when there are no positional params. 1.0: {@code {"method":m,"params":[...],"id":n}}, with
  * {@code "id":null} for a notification and {@code params} always present and always an array.
  */
-final class RequestWriter {
+public final class RequestWriter {
 
     private final ResponseWriter values;
 
-    RequestWriter(ResponseWriter values) {
+    public RequestWriter(ResponseWriter values) {
         this.values = values;
     }
 
     /** @throws IllegalArgumentException for by-name params in 1.0, which has none */
-    String notification(Version version, String method, Params params) {
+    public String notification(Version version, String method, Params params) {
         StringBuilder out = start(version, method, params);
         return out.append(version == Version.V2_0 ? "}" : ",\"id\":null}").toString();
     }
 
     /** @throws IllegalArgumentException for by-name params in 1.0, which has none */
-    String request(Version version, String method, Params params, long id) {
+    public String request(Version version, String method, Params params, long id) {
         StringBuilder out = start(version, method, params);
         return out.append(",\"id\":").append(id).append('}').toString();
     }

@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.dispatch;
 
 /**
  * A param value refused while JSON-B reads it, such as a number it would bind with loss; the message is

@@ -1,5 +1,7 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.dispatch;
 
+import io.jsonrpcws.impl.codec.ParamsReader;
+import io.jsonrpcws.impl.codec.Skip;
 import io.jsonrpcws.impl.model.Param;
 import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.protocol.ErrorObject;
@@ -9,6 +11,7 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Array;
@@ -30,66 +33,58 @@ import java.util.OptionalLong;
  * binds them one by one, a problem naming the element ("at [2]: ..."); one that takes the params whole gets the
  * JSON-P structure as read.
  */
-final class ParamBinder {
+public final class ParamBinder implements ParamsReader {
 
     private static final System.Logger LOG = System.getLogger(ParamBinder.class.getName());
 
     private final ValueReader reader;
     private final boolean standardScalars;
     private final Shapes shapes;
+    private final JsonParserFactory parsers;
 
-    ParamBinder(ValueReader reader, boolean standardScalars) {
+    /**
+     * @param standardScalars whether strings, integers and booleans may skip JSON-B: it maps them the standard way
+     * @param parsers         reads params that were kept as a structure
+     */
+    public ParamBinder(ValueReader reader, boolean standardScalars, JsonParserFactory parsers) {
         this.reader = reader;
         this.standardScalars = standardScalars;
         this.shapes = reader.shapes();
+        this.parsers = parsers;
     }
 
-    /**
-     * The outcome of a binding: the arguments, or the error. Either way the parser is left on the last event
-     * of the params, so that the caller reads the rest of the message on.
-     */
-    record Outcome(Object[] args, ErrorObject error) {
-        static Outcome failed(ErrorObject error) {
-            return new Outcome(null, error);
-        }
-
-        static Outcome bound(Object[] args) {
-            return new Outcome(args, null);
-        }
-    }
-
-    /** Binds the absent {@code params}: every JSON parameter must be optional. */
-    Outcome bindAbsent(RpcMethod method) {
+    @Override
+    public Bound absent(RpcMethod method) {
         Object[] args = new Object[method.params().size()];
         ErrorObject missing = fillMissing(method.jsonParams(), 0, null, args);
-        return missing == null ? Outcome.bound(args) : Outcome.failed(missing);
+        return missing == null ? Bound.of(args) : Bound.failed(missing);
     }
 
-    /** Binds {@code params}; the parser's current event is its {@code START_ARRAY} or {@code START_OBJECT}. */
-    Outcome bind(JsonParser parser, Event start, RpcMethod method) {
+    @Override
+    public Bound bind(JsonParser parser, Event start, RpcMethod method) {
         Param.Json whole = wholeParam(method);
         if (whole != null) {
             ErrorObject wrongKind = wrongKind(whole, start == Event.START_ARRAY);
             if (wrongKind != null) {
-                skipValue(parser, start);
-                return Outcome.failed(wrongKind);
+                Skip.value(parser, start);
+                return Bound.failed(wrongKind);
             }
             return whole(whole, method, start == Event.START_ARRAY ? parser.getArray() : parser.getObject());
         }
         return start == Event.START_ARRAY ? byPosition(parser, method) : byName(parser, method);
     }
 
-    /**
-     * Binds params that were read as a JSON-P structure before the method was known, when the method takes them
-     * whole; {@code null} for any other method.
-     */
-    Outcome bindWhole(JsonStructure params, RpcMethod method) {
+    @Override
+    public Bound bind(JsonStructure params, RpcMethod method) {
         Param.Json whole = wholeParam(method);
-        if (whole == null) {
-            return null;
+        if (whole != null) {
+            ErrorObject wrongKind = wrongKind(whole, params instanceof JsonArray);
+            return wrongKind != null ? Bound.failed(wrongKind) : whole(whole, method, params);
         }
-        ErrorObject wrongKind = wrongKind(whole, params instanceof JsonArray);
-        return wrongKind != null ? Outcome.failed(wrongKind) : whole(whole, method, params);
+        try (JsonParser parser = params instanceof JsonArray a ? parsers.createParser(a)
+                : parsers.createParser((JsonObject) params)) {
+            return bind(parser, parser.next(), method);
+        }
     }
 
     /** The one parameter that takes the params whole, or {@code null}. */
@@ -106,13 +101,13 @@ final class ParamBinder {
         return null;
     }
 
-    private static Outcome whole(Param.Json p, RpcMethod method, JsonStructure params) {
+    private static Bound whole(Param.Json p, RpcMethod method, JsonStructure params) {
         Object[] args = new Object[method.params().size()];
         args[p.index()] = params;
-        return Outcome.bound(args);
+        return Bound.of(args);
     }
 
-    private Outcome byPosition(JsonParser parser, RpcMethod method) {
+    private Bound byPosition(JsonParser parser, RpcMethod method) {
         List<Param.Json> params = method.jsonParams();
         Object[] args = new Object[method.params().size()];
         int position = 0;
@@ -120,14 +115,14 @@ final class ParamBinder {
         while ((e = parser.next()) != Event.END_ARRAY) {
             if (position >= params.size()) {
                 skipRest(parser, e);
-                return Outcome.failed(ErrorObject.invalidParams(null,
+                return Bound.failed(ErrorObject.invalidParams(null,
                         "too many params: " + method.name() + " takes " + params.size()));
             }
             Param.Json p = params.get(position++);
             boolean rest = p.take() == Param.Take.REST;
-            Outcome failed = rest ? readRest(parser, e, p, args) : readInto(parser, e, p, args);
+            Bound failed = rest ? readRest(parser, e, p, args) : readInto(parser, e, p, args);
             if (failed != null) {
-                skipEnclosing(parser);
+                Skip.enclosing(parser);
                 return failed;
             }
             if (rest) {
@@ -136,10 +131,10 @@ final class ParamBinder {
             }
         }
         ErrorObject missing = fillMissing(params, position, null, args);
-        return missing == null ? Outcome.bound(args) : Outcome.failed(missing);
+        return missing == null ? Bound.of(args) : Bound.failed(missing);
     }
 
-    private Outcome byName(JsonParser parser, RpcMethod method) {
+    private Bound byName(JsonParser parser, RpcMethod method) {
         List<Param.Json> params = method.jsonParams();
         Object[] args = new Object[method.params().size()];
         boolean[] seen = new boolean[args.length];
@@ -149,20 +144,20 @@ final class ParamBinder {
             Param.Json p = method.jsonParam(key);
             e = parser.next();
             if (p == null || seen[p.index()]) {
-                skipValue(parser, e);
+                Skip.value(parser, e);
                 skipRest(parser, Event.END_OBJECT);
-                return Outcome.failed(ErrorObject.invalidParams(key, p == null
+                return Bound.failed(ErrorObject.invalidParams(key, p == null
                         ? unknownName(method) : "given twice"));
             }
             seen[p.index()] = true;
-            Outcome failed = readInto(parser, e, p, args);
+            Bound failed = readInto(parser, e, p, args);
             if (failed != null) {
-                skipEnclosing(parser);
+                Skip.enclosing(parser);
                 return failed;
             }
         }
         ErrorObject missing = fillMissing(params, 0, seen, args);
-        return missing == null ? Outcome.bound(args) : Outcome.failed(missing);
+        return missing == null ? Bound.of(args) : Bound.failed(missing);
     }
 
     private static String unknownName(RpcMethod method) {
@@ -173,7 +168,7 @@ final class ParamBinder {
     }
 
     /** Reads one argument; returns the failure, or {@code null} on success. */
-    private Outcome readInto(JsonParser parser, Event e, Param.Json p, Object[] args) {
+    private Bound readInto(JsonParser parser, Event e, Param.Json p, Object[] args) {
         return read(parser, e, p, p.type(), p.primitive(), args, p.index(), -1);
     }
 
@@ -181,12 +176,12 @@ final class ParamBinder {
      * Reads the remaining positional params, the first of which starts with {@code e}, up to the end of the
      * params, each as the parameter's element type; returns the failure, naming the element, or {@code null}.
      */
-    private Outcome readRest(JsonParser parser, Event e, Param.Json p, Object[] args) {
+    private Bound readRest(JsonParser parser, Event e, Param.Json p, Object[] args) {
         boolean primitive = p.element() instanceof Class<?> c && c.isPrimitive();
         List<Object> values = new ArrayList<>();
         Object[] slot = new Object[1];
         for (Event next = e; next != Event.END_ARRAY; next = parser.next()) {
-            Outcome failed = read(parser, next, p, p.element(), primitive, slot, 0, values.size());
+            Bound failed = read(parser, next, p, p.element(), primitive, slot, 0, values.size());
             if (failed != null) {
                 return failed;
             }
@@ -201,17 +196,17 @@ final class ParamBinder {
      *
      * @param element the index of the value among the remaining params of {@code p}, or -1 for {@code p}'s own
      */
-    private Outcome read(JsonParser parser, Event e, Param.Json p, Type type, boolean primitive, Object[] into, int slot,
+    private Bound read(JsonParser parser, Event e, Param.Json p, Type type, boolean primitive, Object[] into, int slot,
                          int element) {
         if (e == Event.VALUE_NULL && primitive) {
-            return Outcome.failed(refused(p, element, "expected " + shapes.of(type).expected() + ", got null"));
+            return Bound.failed(refused(p, element, "expected " + shapes.of(type).expected() + ", got null"));
         }
         if (standardScalars) {
             Object fast;
             try {
                 fast = readScalar(parser, e, type);
             } catch (ArithmeticException ex) {
-                return Outcome.failed(refused(p, element, "expected " + shapes.of(type).expected()));
+                return Bound.failed(refused(p, element, "expected " + shapes.of(type).expected()));
             }
             if (fast != NOT_SCALAR) {
                 into[slot] = fast;
@@ -221,7 +216,7 @@ final class ParamBinder {
         try {
             Object value = reader.read(parser, e, type);
             if (value == null && primitive) {
-                return Outcome.failed(refused(p, element, "expected " + shapes.of(type).expected() + ", got " + Shape.found(e)));
+                return Bound.failed(refused(p, element, "expected " + shapes.of(type).expected() + ", got " + Shape.found(e)));
             }
             into[slot] = value;
             return null;
@@ -230,7 +225,7 @@ final class ParamBinder {
                 LOG.log(Level.DEBUG, () -> "JSON-B could not bind param " + label(p) + " to " + type.getTypeName(),
                         refusal.getCause());
             }
-            return Outcome.failed(refused(p, element, refusal.getMessage()));
+            return Bound.failed(refused(p, element, refusal.getMessage()));
         }
     }
 
@@ -316,33 +311,9 @@ final class ParamBinder {
     /** Skips the rest of the params structure after the value whose first event is {@code e}. */
     private static void skipRest(JsonParser parser, Event e) {
         if (e != Event.END_OBJECT) {
-            skipValue(parser, e);
+            Skip.value(parser, e);
         }
-        skipEnclosing(parser);
-    }
-
-    /**
-     * Skips the value whose first event is {@code e}. Every event is read rather than calling
-     * {@link JsonParser#skipArray()}: Parsson's skip only counts brackets, so it accepts invalid JSON
-     * inside the skipped value and never returns when the frame ends inside it.
-     */
-    static void skipValue(JsonParser parser, Event e) {
-        if (e == Event.START_ARRAY || e == Event.START_OBJECT) {
-            skipEnclosing(parser);
-        }
-    }
-
-    /** Skips to the end of the array or object the parser is in, checking the JSON on the way. */
-    static void skipEnclosing(JsonParser parser) {
-        int depth = 1;
-        while (depth > 0) {
-            switch (parser.next()) {
-                case START_ARRAY, START_OBJECT -> depth++;
-                case END_ARRAY, END_OBJECT -> depth--;
-                default -> {
-                }
-            }
-        }
+        Skip.enclosing(parser);
     }
 
     private static String label(Param.Json p) {

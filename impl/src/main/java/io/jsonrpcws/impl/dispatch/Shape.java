@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.dispatch;
 
 import jakarta.json.stream.JsonParser.Event;
 

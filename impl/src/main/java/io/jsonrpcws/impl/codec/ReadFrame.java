@@ -1,27 +1,20 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.codec;
 
 import io.jsonrpcws.impl.protocol.Incoming;
 
 import java.util.List;
 
 /**
- * A frame read by {@link JsonRpcEngine#read}, its params bound, not yet run. Transports read on the
- * thread that received the frame and run the frame where they choose: answers to this side's calls and
+ * A frame read by the engine, its params bound, not yet run: the answer fixed already (a parse error, a limit),
+ * or one message, or a batch's messages (never empty). Transports read on the thread that received the frame
+ * and run the frame where they choose: answers to this side's calls and
  * refusals need no executor, calls of application methods do.
  */
-public final class ReadFrame {
+public record ReadFrame(String answer, Incoming single, List<Incoming> batch) {
 
-    /** The answer fixed already (a parse error, a limit), or {@code null}. */
-    final String answer;
-    /** The one message, or {@code null}. */
-    final Incoming single;
-    /** The batch's messages, or {@code null}. */
-    final List<Incoming> batch;
-
-    ReadFrame(String answer, Incoming single, List<Incoming> batch) {
-        this.answer = answer;
-        this.single = single;
-        this.batch = batch;
+    /** A frame answered already (a parse error, a limit): there is nothing to run. */
+    public static ReadFrame answered(String answer) {
+        return new ReadFrame(answer, null, null);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.codec;
 
 import io.jsonrpcws.impl.model.MethodTable;
 import io.jsonrpcws.impl.model.RpcMethod;
@@ -6,8 +6,6 @@ import io.jsonrpcws.impl.protocol.ErrorObject;
 import io.jsonrpcws.impl.protocol.Incoming;
 import io.jsonrpcws.impl.protocol.JsonRpcId;
 import io.jsonrpcws.impl.protocol.Version;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -21,11 +19,12 @@ import java.util.List;
 
 /**
  * Reads one frame, a request object or a batch of them, in a single pass: the envelope members in any
- * order, and {@code params} bound to the method's Java types as they stream by. Only when {@code params}
- * comes before {@code method} is it kept as a JSON-P structure and bound once the method is known.
+ * order, the method looked up in the table, and {@code params} handed as they stream by to the
+ * {@link ParamsReader} (the dispatcher), which binds them to the method's Java types. Only when {@code params}
+ * comes before {@code method} are they kept as a JSON-P structure and bound once the method is known.
  * One instance per frame.
  */
-final class MessageReader {
+public final class MessageReader {
 
     private static final int JSONRPC = 1;
     private static final int METHOD = 2;
@@ -34,18 +33,14 @@ final class MessageReader {
     private static final int RESULT = 16;
     private static final int ERROR = 32;
 
-    /** What a frame held: one message, or a batch (never empty). */
-    record Frame(Incoming single, List<Incoming> batch) {
-    }
-
     private final MethodTable methods;
-    private final ParamBinder binder;
+    private final ParamsReader binder;
     private final JsonParserFactory parsers;
     private final Limits limits;
     private final String frame;
     private JsonParser parser;
 
-    MessageReader(MethodTable methods, ParamBinder binder, JsonParserFactory parsers, Limits limits, String frame) {
+    public MessageReader(MethodTable methods, ParamsReader binder, JsonParserFactory parsers, Limits limits, String frame) {
         this.methods = methods;
         this.binder = binder;
         this.parsers = parsers;
@@ -60,13 +55,13 @@ final class MessageReader {
      * @throws jakarta.json.JsonException             when the frame is not JSON
      * @throws java.util.NoSuchElementException when the frame ends early
      */
-    Frame readFrame() {
+    public ReadFrame readFrame() {
         parser = parsers.createParser(new StringReader(frame));
         try {
-            Frame result = switch (parser.next()) {
-                case START_OBJECT -> new Frame(read(), null);
+            ReadFrame result = switch (parser.next()) {
+                case START_OBJECT -> new ReadFrame(null, read(), null);
                 case START_ARRAY -> readBatch();
-                default -> new Frame(invalid(Version.V2_0, JsonRpcId.NULL, "a request must be an object or an array"), null);
+                default -> new ReadFrame(null, invalid(Version.V2_0, JsonRpcId.NULL, "a request must be an object or an array"), null);
             };
             if (parser.hasNext()) {
                 throw new JsonParsingException("content after the JSON value", parser.getLocation());
@@ -77,27 +72,27 @@ final class MessageReader {
         }
     }
 
-    private Frame readBatch() {
+    private ReadFrame readBatch() {
         List<Incoming> batch = new ArrayList<>();
         Event e;
         while ((e = parser.next()) != Event.END_ARRAY) {
             if (batch.size() == limits.maxBatchSize()) {
-                ParamBinder.skipValue(parser, e);
-                ParamBinder.skipEnclosing(parser);
-                return new Frame(invalid(Version.V2_0, JsonRpcId.NULL,
+                Skip.value(parser, e);
+                Skip.enclosing(parser);
+                return new ReadFrame(null, invalid(Version.V2_0, JsonRpcId.NULL,
                         "a batch may hold at most " + limits.maxBatchSize() + " messages"), null);
             }
             if (e == Event.START_OBJECT) {
                 batch.add(read());
             } else {
-                ParamBinder.skipValue(parser, e);
+                Skip.value(parser, e);
                 batch.add(new Incoming.Rejected(Version.V2_0, JsonRpcId.NULL, false, ErrorObject.INVALID_REQUEST));
             }
         }
         if (batch.isEmpty()) {
-            return new Frame(new Incoming.Rejected(Version.V2_0, JsonRpcId.NULL, false, ErrorObject.INVALID_REQUEST), null);
+            return new ReadFrame(null, new Incoming.Rejected(Version.V2_0, JsonRpcId.NULL, false, ErrorObject.INVALID_REQUEST), null);
         }
-        return new Frame(null, batch);
+        return new ReadFrame(null, null, batch);
     }
 
     /**
@@ -112,7 +107,7 @@ final class MessageReader {
         JsonRpcId id = null;
         Event paramsStart = null;
         JsonStructure deferredParams = null;
-        ParamBinder.Outcome bound = null;
+        ParamsReader.Bound bound = null;
         String problem = null;
         JsonValue result = null;
         JsonValue error = null;
@@ -133,7 +128,7 @@ final class MessageReader {
             };
             if ((seen & member) != 0) {
                 problem = problem != null ? problem : "member '" + key + "' appears twice";
-                ParamBinder.skipValue(parser, e);
+                Skip.value(parser, e);
                 continue;
             }
             seen |= member;
@@ -143,7 +138,7 @@ final class MessageReader {
                         jsonrpc = parser.getString();
                     } else {
                         jsonrpc = "";
-                        ParamBinder.skipValue(parser, e);
+                        Skip.value(parser, e);
                     }
                 }
                 case METHOD -> {
@@ -152,7 +147,7 @@ final class MessageReader {
                         method = methods.find(methodName);
                     } else {
                         problem = problem != null ? problem : "method must be a string";
-                        ParamBinder.skipValue(parser, e);
+                        Skip.value(parser, e);
                     }
                 }
                 case ID -> {
@@ -162,7 +157,7 @@ final class MessageReader {
                         case VALUE_NULL -> id = JsonRpcId.NULL;
                         default -> {
                             problem = problem != null ? problem : "id must be a string, a number or null";
-                            ParamBinder.skipValue(parser, e);
+                            Skip.value(parser, e);
                         }
                     }
                 }
@@ -171,7 +166,7 @@ final class MessageReader {
                     if (e != Event.START_ARRAY && e != Event.START_OBJECT) {
                         problem = problem != null ? problem : "params must be an array or an object";
                     } else if (problem != null || (methodName != null && method == null)) {
-                        ParamBinder.skipValue(parser, e);
+                        Skip.value(parser, e);
                     } else if (method != null) {
                         bound = binder.bind(parser, e, method);
                     } else {
@@ -180,7 +175,7 @@ final class MessageReader {
                 }
                 case RESULT -> result = parser.getValue();
                 case ERROR -> error = parser.getValue();
-                default -> ParamBinder.skipValue(parser, e);
+                default -> Skip.value(parser, e);
             }
         }
 
@@ -217,7 +212,7 @@ final class MessageReader {
             return new Incoming.Rejected(version, answerId, notification, ErrorObject.METHOD_NOT_FOUND);
         }
         if (bound == null) {
-            bound = deferredParams != null ? bindDeferred(deferredParams, method) : binder.bindAbsent(method);
+            bound = deferredParams != null ? binder.bind(deferredParams, method) : binder.absent(method);
         }
         if (bound.error() != null) {
             return new Incoming.Rejected(version, answerId, notification, bound.error());
@@ -225,17 +220,6 @@ final class MessageReader {
         return notification
                 ? new Incoming.Notification(version, method, bound.args())
                 : new Incoming.Request(version, id, method, bound.args());
-    }
-
-    private ParamBinder.Outcome bindDeferred(JsonStructure params, RpcMethod method) {
-        ParamBinder.Outcome whole = binder.bindWhole(params, method);
-        if (whole != null) {
-            return whole;
-        }
-        try (JsonParser parser = params instanceof JsonArray a ? parsers.createParser(a)
-                : parsers.createParser((JsonObject) params)) {
-            return binder.bind(parser, parser.next(), method);
-        }
     }
 
     private static Incoming invalid(Version version, JsonRpcId id, String problem) {

@@ -1,4 +1,4 @@
-package io.jsonrpcws.impl.engine;
+package io.jsonrpcws.impl.codec;
 
 import io.jsonrpcws.impl.protocol.ErrorObject;
 import io.jsonrpcws.impl.protocol.JsonRpcId;
@@ -10,14 +10,14 @@ import jakarta.json.bind.Jsonb;
  * (strings, integers and booleans directly when JSON-B is known to map them the standard way). Lone
  * surrogates are written as JSON escapes on both paths, so that the text always encodes to UTF-8.
  */
-final class ResponseWriter {
+public final class ResponseWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Jsonb jsonb;
     private final boolean standardScalars;
 
-    ResponseWriter(Jsonb jsonb, boolean standardScalars) {
+    public ResponseWriter(Jsonb jsonb, boolean standardScalars) {
         this.jsonb = jsonb;
         this.standardScalars = standardScalars;
     }
@@ -27,7 +27,7 @@ final class ResponseWriter {
      *
      * @throws RuntimeException when JSON-B cannot serialize the value; {@code out} is then left as it was
      */
-    void result(StringBuilder out, Version version, JsonRpcId id, Object value) {
+    public void result(StringBuilder out, Version version, JsonRpcId id, Object value) {
         int mark = out.length();
         try {
             out.append(version == Version.V2_0 ? "{\"jsonrpc\":\"2.0\",\"result\":" : "{\"result\":");
@@ -47,7 +47,7 @@ final class ResponseWriter {
      *
      * @return the failure to serialize the data, or {@code null}
      */
-    RuntimeException error(StringBuilder out, Version version, JsonRpcId id, ErrorObject error) {
+    public RuntimeException error(StringBuilder out, Version version, JsonRpcId id, ErrorObject error) {
         out.append(version == Version.V2_0 ? "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" : "{\"result\":null,\"error\":{\"code\":")
                 .append(error.code())
                 .append(",\"message\":");
