@@ -10,6 +10,7 @@ import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.WriteHandler;
+import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.io.NIOInputStream;
 import org.glassfish.grizzly.http.io.NIOOutputStream;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -65,7 +66,7 @@ final class HttpCallHandler extends HttpHandler {
             }
         });
         NIOInputStream in = request.getNIOInputStream();
-        in.notifyAvailable(new BodyReader(in, exchange));
+        in.notifyAvailable(new BodyReader(in, request.getRequest(), exchange));
     }
 
     private static Map<String, List<String>> headers(Request request) {
@@ -116,16 +117,29 @@ final class HttpCallHandler extends HttpHandler {
     /** Hands the body to the exchange as Grizzly reads it; asks for more until the body ends. */
     private static final class BodyReader implements ReadHandler {
         private final NIOInputStream in;
+        /** Grizzly's parsed request, whose codec stops expecting content once it has the body's last byte. */
+        private final HttpRequestPacket head;
         private final HttpExchange exchange;
 
-        BodyReader(NIOInputStream in, HttpExchange exchange) {
+        BodyReader(NIOInputStream in, HttpRequestPacket head, HttpExchange exchange) {
             this.in = in;
+            this.head = head;
             this.exchange = exchange;
         }
 
         @Override
         public void onDataAvailable() throws IOException {
-            if (drain()) {
+            // Asking for more after the body's last part would keep reading a connection whose request is being
+            // answered. Grizzly hands that part to onDataAvailable and calls onAllDataRead itself right after, but
+            // the stream only counts as finished in between: registered now, this handler would be taken as
+            // waiting for more body, and Grizzly would arm the connection's reading again while its response is
+            // still suspended. The next request of a kept-alive connection is then read by a second thread beside
+            // the first request's answer, and the resumed response arms reading once more: two threads parse one
+            // byte stream, so requests are cut apart and answered with a wrong status, a parse error or not at all,
+            // and parts of them reach a recycled request (GRIZZLY0013, a NullPointerException in
+            // ServerInputBuffer.getThreadPool). The codec stops expecting content once it has parsed the body's
+            // last byte, before it hands that part over.
+            if (drain() && head.isExpectContent()) {
                 in.notifyAvailable(this);
             }
         }
