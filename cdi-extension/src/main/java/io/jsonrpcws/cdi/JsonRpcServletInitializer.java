@@ -13,6 +13,7 @@ import java.util.Set;
  * Sets the endpoint's path ({@code jsonrpcws.path}) up in a WAR: {@link JsonRpcGateFilter} admits or refuses every
  * request there, WebSocket handshakes and HTTP calls alike, and {@link JsonRpcServlet} answers the POSTs, while
  * WebSocket upgrades reach the WebSocket endpoint. Set {@code jsonrpcws.http} to {@code false} to leave HTTP out.
+ * {@link JsonRpcStopListener} drains the calls when the WAR is undeployed.
  */
 public final class JsonRpcServletInitializer implements ServletContainerInitializer {
 
@@ -26,6 +27,7 @@ public final class JsonRpcServletInitializer implements ServletContainerInitiali
             // take the handshake and never pass it on
             gate.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, config.path());
         }
+        context.addListener(new JsonRpcStopListener());
         if (!config.http()) {
             return;
         }

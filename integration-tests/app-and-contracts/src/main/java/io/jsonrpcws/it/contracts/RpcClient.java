@@ -11,11 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A WebSocket client on the JDK's {@code java.net.http}: sends text frames and keeps the frames that arrive,
@@ -28,7 +30,10 @@ public final class RpcClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
 
-    private final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** The text frames that arrived, in order, then an {@link Ended} once the connection has. */
+    private final LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    /** The server's close code, or exceptionally how the connection failed without one. */
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
     private RpcClient(URI uri, Map<String, String> headers) {
@@ -54,16 +59,33 @@ public final class RpcClient implements AutoCloseable {
         socket.sendText(frame, true).orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
-    /** The next frame that arrives. */
+    /** The next frame that arrives; fails at once when the connection ends first. */
     public String next() {
         try {
-            String frame = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            Object frame = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             assertNotNull(frame, "no frame arrived within " + PATIENCE);
-            return frame;
+            if (frame instanceof Ended ended) {
+                received.add(ended);
+                return fail("the connection " + ended.how() + " before the next frame arrived");
+            }
+            return (String) frame;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The code of the close frame the server sends, once it arrives; fails when the connection breaks without
+     * one, or when none arrives within {@link #PATIENCE}.
+     */
+    public int awaitClose() {
+        return closed.orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /** Whether a frame has arrived that {@link #next()} has not taken yet. */
+    public boolean hasUnread() {
+        return received.stream().anyMatch(String.class::isInstance);
     }
 
     /** Sends a frame and reads the next frame, parsed. */
@@ -108,5 +130,22 @@ public final class RpcClient implements AutoCloseable {
             webSocket.request(1);
             return null;
         }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            received.add(new Ended("closed with " + statusCode + " \"" + reason + "\""));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+            received.add(new Ended("failed (" + error + ")"));
+        }
+    }
+
+    /** How the connection ended. */
+    private record Ended(String how) {
     }
 }

@@ -1,5 +1,6 @@
 package io.jsonrpcws.it.contracts;
 
+import io.jsonrpcws.it.app.Errand;
 import io.jsonrpcws.it.app.TestApp;
 import io.jsonrpcws.it.broken.Clash;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -35,6 +36,11 @@ public final class Wars {
     /** The broken application: {@link Clash}. */
     public static WebArchive broken() {
         return war("jsonrpcws-it-broken.war").addClass(Clash.class);
+    }
+
+    /** The application with only {@link Errand}, a call that takes a while, for undeploying under it. */
+    public static WebArchive errand() {
+        return war("jsonrpcws-it-errand.war").addClass(Errand.class);
     }
 
     private static WebArchive war(String name) {
