@@ -1,5 +1,6 @@
 package io.jsonrpcws.it.contracts;
 
+import io.jsonrpcws.it.app.Clubhouse;
 import io.jsonrpcws.it.app.Errand;
 import io.jsonrpcws.it.app.TestApp;
 import io.jsonrpcws.it.broken.Clash;
@@ -36,6 +37,21 @@ public final class Wars {
     /** The broken application: {@link Clash}. */
     public static WebArchive broken() {
         return war("jsonrpcws-it-broken.war").addClass(Clash.class);
+    }
+
+    /**
+     * The application with only {@link Clubhouse}, its endpoint for authenticated users of the container's realm
+     * (BASIC), the role {@code member} mapped to the realm's group {@code member} where the container needs that.
+     */
+    public static WebArchive clubhouse() {
+        return war("jsonrpcws-it-club.war").addClass(Clubhouse.class)
+                .setWebXML(Wars.class.getResource("/io/jsonrpcws/it/club-web.xml"))
+                .addAsWebInfResource(Wars.class.getResource("/io/jsonrpcws/it/club-glassfish-web.xml"), "glassfish-web.xml");
+    }
+
+    /** The application with only {@link Clubhouse}, its endpoint open: no security constraint, no login. */
+    public static WebArchive openClubhouse() {
+        return war("jsonrpcws-it-club-open.war").addClass(Clubhouse.class);
     }
 
     /** The application with only {@link Errand}, a call that takes a while, for undeploying under it. */

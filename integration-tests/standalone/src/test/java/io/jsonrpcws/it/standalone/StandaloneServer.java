@@ -14,12 +14,23 @@ import java.net.URI;
  */
 final class StandaloneServer implements BeforeAllCallback, AfterAllCallback {
 
+    private final Class<?>[] beanClasses;
     private JsonRpcServer server;
+
+    /** The test application. */
+    StandaloneServer() {
+        this(TestApp.CLASSES.toArray(Class<?>[]::new));
+    }
+
+    /** An application of these classes. */
+    StandaloneServer(Class<?>... beanClasses) {
+        this.beanClasses = beanClasses.clone();
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         server = JsonRpcServer.builder().host("127.0.0.1").port(0)
-                .beanClasses(TestApp.CLASSES.toArray(Class<?>[]::new))
+                .beanClasses(beanClasses)
                 .start();
     }
 

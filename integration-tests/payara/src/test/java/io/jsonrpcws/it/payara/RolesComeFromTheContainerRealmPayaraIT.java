@@ -1,0 +1,30 @@
+package io.jsonrpcws.it.payara;
+
+import io.jsonrpcws.it.contracts.RolesComeFromTheContainerRealmContract;
+import io.jsonrpcws.it.contracts.Wars;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+
+/** The realm is the default file realm, its users those of payara-postboot.txt; glassfish-web.xml maps the role. */
+@ExtendWith(ArquillianExtension.class)
+class RolesComeFromTheContainerRealmPayaraIT extends RolesComeFromTheContainerRealmContract {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Wars.clubhouse();
+    }
+
+    @Override
+    protected URI endpoint() {
+        return Wars.endpoint(base);
+    }
+}
