@@ -76,7 +76,7 @@ public final class HttpCalls {
      * Who a request that passed {@link #refusal} comes from, decided as for a WebSocket handshake: the
      * application's {@code JsonRpcAuthenticator} (401 or 403 when it refuses, with {@code WWW-Authenticate: Bearer}
      * for 401), else the container's user; then the {@code SessionOpened} observers, whose refusal answers 403. So
-     * one gate admits WebSocket connections and HTTP calls alike.
+     * one gate admits WebSocket connections and HTTP calls alike. While the runtime stops, the answer is 503.
      *
      * @param headers     the request's headers
      * @param httpSession the container's HTTP session, or {@code null}
@@ -85,6 +85,10 @@ public final class HttpCalls {
      */
     public Admission admit(Map<String, List<String>> headers, Object httpSession, Principal principal,
                            Predicate<String> inRole) {
+        if (runtime.stopping()) {
+            // like a WebSocket connection opened now, which is closed with 1001: another server may take the call
+            return new Admission(Answer.closing(503), null);
+        }
         HandshakeData request = runtime.authenticate(HandshakeData.of(headers, httpSession), new ContainerUser() {
             @Override
             public Principal principal() {

@@ -38,6 +38,8 @@ public final class HttpExchange {
     private final ScheduledFuture<?> deadline;
     private BodyAccumulator body;
     private volatile boolean bodyRead;
+    /** Completed when the calls, once started, have ended, so that a stopping runtime waits for them. */
+    private volatile CompletableFuture<Void> running;
 
     HttpExchange(JsonRpcRuntime runtime, HttpCaller caller, BodyAccumulator body, Duration timeout,
                  Consumer<HttpCalls.Answer> responder) {
@@ -100,6 +102,14 @@ public final class HttpExchange {
         body = null;
         // read here, run where the WebSocket transport would: on the call executor, unless no call may block
         ReadFrame read = runtime.engine().read(frame);
+        if (read.callsMethods()) {
+            running = runtime.httpCallsStarting();
+            if (running == null) {
+                // stopping: as over WebSocket, calls taken before are answered, new ones do not start
+                answer(HttpCalls.Answer.status(503));
+                return;
+            }
+        }
         if (!read.callsMethods() || !read.mayBlock()) {
             run(read);
             return;
@@ -109,6 +119,7 @@ public final class HttpExchange {
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "JRWS-0805 the call executor refused an HTTP request; answering 503", e);
             answer(HttpCalls.Answer.status(503));
+            callsEnded();
         }
     }
 
@@ -120,12 +131,16 @@ public final class HttpExchange {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((text, failure) -> {
-            if (failure != null) {
-                // the engine answers every frame; reaching here is a bug, and the client gets a bare 500
-                LOG.log(Level.ERROR, "JRWS-0801 the engine failed on an HTTP request", failure);
-                answer(HttpCalls.Answer.status(500));
-            } else {
-                answer(text == null ? HttpCalls.Answer.status(204) : new HttpCalls.Answer(200, text, null, false));
+            try {
+                if (failure != null) {
+                    // the engine answers every frame; reaching here is a bug, and the client gets a bare 500
+                    LOG.log(Level.ERROR, "JRWS-0801 the engine failed on an HTTP request", failure);
+                    answer(HttpCalls.Answer.status(500));
+                } else {
+                    answer(text == null ? HttpCalls.Answer.status(204) : new HttpCalls.Answer(200, text, null, false));
+                }
+            } finally {
+                callsEnded();
             }
         });
     }
@@ -172,6 +187,14 @@ public final class HttpExchange {
             responder.accept(answer);
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "JRWS-0803 sending an HTTP answer failed; the client has gone?", e);
+        }
+    }
+
+    /** The calls have ended, answered or not (after a time-out, or with the client gone): a stop waits no more. */
+    private void callsEnded() {
+        CompletableFuture<Void> calls = running;
+        if (calls != null) {
+            calls.complete(null);
         }
     }
 }

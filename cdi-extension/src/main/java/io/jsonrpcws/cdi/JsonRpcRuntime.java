@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -82,6 +83,8 @@ public final class JsonRpcRuntime {
     private final Heartbeat heartbeat;
     private final SendBudget sendBudget;
     private volatile boolean stopping;
+    /** The HTTP requests whose calls run, each completed when they end: a stop waits for them as for connections. */
+    private final Set<CompletableFuture<Void>> httpCalls = ConcurrentHashMap.newKeySet();
     private final ConnectionSlots slots;
 
     private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<Caller> engine, ConnectionContext connections,
@@ -349,11 +352,32 @@ public final class JsonRpcRuntime {
         }
     }
 
+    /** Whether {@link #stop()} has begun: nothing new is to start. */
+    boolean stopping() {
+        return stopping;
+    }
+
     /**
-     * Stops gracefully: new connections are closed at once (1001), open ones start no more calls; the calls
-     * taken before are answered, for at most {@code jsonrpcws.drain-timeout}; then every connection is closed
-     * with 1001, after its queued answers, and their pending calls to clients fail with
-     * {@code ConnectionClosedException}. Idempotent; blocks the calling thread while it drains.
+     * An HTTP request's calls are about to run; the stage returned is to be completed when they have ended.
+     *
+     * @return {@code null} when the runtime is stopping: the calls must not start
+     */
+    synchronized CompletableFuture<Void> httpCallsStarting() {
+        if (stopping) {
+            return null;
+        }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        httpCalls.add(answered);
+        answered.whenComplete((done, failure) -> httpCalls.remove(answered));
+        return answered;
+    }
+
+    /**
+     * Stops gracefully: new connections are closed at once (1001), open ones start no more calls, and neither do
+     * HTTP requests; the calls taken before, over WebSocket and HTTP, are answered, for at most
+     * {@code jsonrpcws.drain-timeout}; then every connection is closed with 1001, after its queued answers, and
+     * their pending calls to clients fail with {@code ConnectionClosedException}. Idempotent; blocks the calling
+     * thread while it drains.
      */
     public void stop() {
         synchronized (this) {
@@ -366,12 +390,17 @@ public final class JsonRpcRuntime {
         List<WebSocketConnection> connections = open.connections();
         CompletableFuture<?>[] drained = connections.stream().map(WebSocketConnection::drain)
                 .toArray(CompletableFuture[]::new);
+        // no HTTP request starts calls once stopping is set, so these are all there will be
+        List<CompletableFuture<Void>> http = List.copyOf(httpCalls);
         try {
-            CompletableFuture.allOf(drained).get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(drained).thenCompose(d -> CompletableFuture.allOf(http.toArray(CompletableFuture[]::new)))
+                    .get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             long left = java.util.Arrays.stream(drained).filter(f -> !f.isDone()).count();
-            LOG.log(Level.WARNING, "JRWS-0501 " + left + " connections still had calls running after the drain timeout of "
-                    + config.drainTimeout().toMillis() + " ms; closing them anyway");
+            long leftHttp = http.stream().filter(f -> !f.isDone()).count();
+            LOG.log(Level.WARNING, "JRWS-0501 " + left + " connections and " + leftHttp + " HTTP requests still had"
+                    + " calls running after the drain timeout of " + config.drainTimeout().toMillis()
+                    + " ms; closing them anyway");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

@@ -6,6 +6,10 @@ import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Stopping the server is graceful: a call running when {@code stop()} begins is answered, a connection that
- * opens meanwhile is turned away, and then every connection is closed with 1001 ("going away"), never cut.
+ * Stopping the server is graceful: a call running when {@code stop()} begins is answered, over WebSocket and HTTP
+ * alike, a connection that opens meanwhile is turned away and a request posted meanwhile starts no call, and then
+ * every connection is closed with 1001 ("going away"), never cut.
  */
 class StopAnswersCallsInFlightThenGoesAwayTest {
 
@@ -46,6 +51,40 @@ class StopAnswersCallsInFlightThenGoesAwayTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void anHttpCallRunningIsAnsweredAndNoNewOneStarts() throws Exception {
+        JsonRpcServer server = Servers.start(Map.of("jsonrpcws.drain-timeout", "20000"), GatedService.class);
+        try {
+            GatedService gate = Servers.bean(server, GatedService.class);
+            HttpClient http = HttpClient.newHttpClient();
+            URI endpoint = URI.create("http://127.0.0.1:" + server.port() + "/jsonrpc");
+            CompletableFuture<HttpResponse<String>> running = http.sendAsync(post(endpoint, GatedService.call("slow", 7, 1)),
+                    HttpResponse.BodyHandlers.ofString());
+            Servers.awaitTrue("the slow HTTP call is running", () -> gate.entered() == 1);
+
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::stop);
+            Thread.sleep(300);
+            assertFalse(stopped.isDone(), "stop() waits for the HTTP call running");
+            HttpResponse<String> late = http.send(post(endpoint, GatedService.call("fast", 8, 2)),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, late.statusCode(), "a call posted while the server stops does not run");
+            assertEquals(List.of(), gate.log(), "the late call never ran");
+
+            gate.open();
+            HttpResponse<String> answer = running.get(Servers.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals(200, answer.statusCode());
+            assertEquals("{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":1}", answer.body(), "the call is answered");
+            stopped.get(Servers.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static HttpRequest post(URI endpoint, String body) {
+        return HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     @Test
