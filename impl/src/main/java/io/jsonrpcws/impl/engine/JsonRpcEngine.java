@@ -44,6 +44,10 @@ import java.util.function.Consumer;
  * Answers JSON-RPC 2.0 and 1.0 frames: one text in, one text (or nothing) out. Transport-free: the
  * WebSocket endpoint, the HTTP servlet and the clients all run on it, each with its own connection type.
  *
+ * <p>One frame's path: {@link #read} has the codec ({@link MessageReader}) read it, handing the params to the
+ * dispatcher ({@link ParamBinder}) as they stream by; {@link #execute} has the {@link Invoker} run each call,
+ * and writes the answers' text ({@link ResponseWriter}) for the transport's sender.
+ *
  * <p>Thread-safe and immutable once built. Synchronous methods run on the calling thread, inside
  * {@link #handle}; the returned stage is then already complete. The caller picks the thread.
  *
