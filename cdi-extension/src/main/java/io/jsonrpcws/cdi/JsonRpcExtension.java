@@ -1,6 +1,8 @@
 package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.ConnectionScoped;
+import io.jsonrpcws.api.JsonRpcAuthenticator;
+import io.jsonrpcws.api.JsonRpcExceptionMapper;
 import io.jsonrpcws.api.JsonRpcService;
 import io.jsonrpcws.api.JsonRpcSession;
 import io.jsonrpcws.api.JsonRpcSessions;
@@ -11,7 +13,6 @@ import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.model.ServiceModel;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -20,12 +21,16 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.websocket.Session;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Discovers {@link JsonRpcService} beans, validates them, and builds the method table, once, at
@@ -49,6 +54,13 @@ public class JsonRpcExtension implements Extension {
     private final boolean cdi41 = cdi41Invokers();
     private volatile JsonRpcRuntime runtime;
     private volatile ParamChecks checks = ParamChecks.NONE;
+    private final ApplicationBeans applicationBeans = new ApplicationBeans(Set.of(JsonRpcExceptionMapper.class,
+            Jsonb.class, JsonbConfig.class, JsonRpcAuthenticator.class, RuntimeConfig.class));
+
+    /** Every bean, whatever its archive: the extension's own bean manager may not see the application's (Payara). */
+    void recordApplicationBeans(@Observes ProcessBean<?> event) {
+        applicationBeans.record(event.getBean());
+    }
 
     <X> void findServices(@Observes ProcessManagedBean<X> event, BeanManager beanManager) {
         Class<?> beanClass = event.getBean().getBeanClass();
@@ -132,8 +144,8 @@ public class JsonRpcExtension implements Extension {
                 LOG.log(Level.INFO, () -> "JRWS-0602 Bean Validation checks the params of " + checked
                         + " JSON-RPC methods before they run");
             }
-            runtime = JsonRpcRuntime.create(beanManager, MethodTable.of(methods), connections, sessions, config,
-                    cdiInvokers ? "CDI invokers" : "method handles");
+            runtime = JsonRpcRuntime.create(beanManager, applicationBeans, MethodTable.of(methods), connections,
+                    sessions, config, cdiInvokers ? "CDI invokers" : "method handles");
         } catch (RuntimeException e) {
             event.addDeploymentProblem(e);
         }
@@ -154,9 +166,9 @@ public class JsonRpcExtension implements Extension {
     }
 
     /** The deployment's {@link RuntimeConfig} bean if it has one, else the settings read once from the environment. */
-    private static RuntimeConfig config(BeanManager beanManager) {
-        Instance<RuntimeConfig> supplied = beanManager.createInstance().select(RuntimeConfig.class);
-        return supplied.isResolvable() ? supplied.get() : RuntimeConfig.load();
+    private RuntimeConfig config(BeanManager beanManager) {
+        RuntimeConfig supplied = applicationBeans.single(beanManager, RuntimeConfig.class);
+        return supplied != null ? supplied : RuntimeConfig.load();
     }
 
     private static boolean cdi41Invokers() {

@@ -22,7 +22,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.websocket.CloseReason;
@@ -34,7 +33,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.security.Principal;
@@ -60,14 +58,6 @@ import java.util.concurrent.TimeoutException;
 public final class JsonRpcRuntime {
 
     private static final System.Logger LOG = System.getLogger(JsonRpcRuntime.class.getName());
-
-    /**
-     * The mapper beans that declare their exception type. By CDI's assignability rules such a bean, of type
-     * {@code JsonRpcExceptionMapper<IllegalStateException>}, does not match the raw required type, and a bean
-     * of the raw type matches only that; so both are selected.
-     */
-    private static final TypeLiteral<JsonRpcExceptionMapper<?>> TYPED_MAPPERS = new TypeLiteral<>() {
-    };
 
     private final RuntimeConfig config;
     private final JsonRpcEngine<Caller> engine;
@@ -118,8 +108,9 @@ public final class JsonRpcRuntime {
         return timer;
     }
 
-    static JsonRpcRuntime create(BeanManager beanManager, MethodTable methods, ConnectionContext connections,
-                                 OpenSessions open, RuntimeConfig config, String invocation) {
+    static JsonRpcRuntime create(BeanManager beanManager, ApplicationBeans applicationBeans, MethodTable methods,
+                                 ConnectionContext connections, OpenSessions open, RuntimeConfig config,
+                                 String invocation) {
         Instance<Object> beans = beanManager.createInstance();
         CdiInvocationScope scope = new CdiInvocationScope(connections, beans.select(RequestContextController.class));
         JsonRpcEngine.Builder<Caller> engine = JsonRpcEngine.<Caller>builder()
@@ -127,19 +118,18 @@ public final class JsonRpcRuntime {
                 .limits(config.limits())
                 .maxOutgoingMessage(config.maxOutgoingMessage())
                 .invocationScope(scope)
-                .exceptionMappers(exceptionMappers(beans));
-        Instance<Jsonb> jsonb = beans.select(Jsonb.class);
-        Instance<JsonbConfig> jsonbConfig = beans.select(JsonbConfig.class);
-        if (jsonb.isResolvable()) {
-            engine.jsonb(jsonb.get());
-        } else if (jsonbConfig.isResolvable()) {
-            engine.jsonbConfig(jsonbConfig.get());
+                .exceptionMappers(exceptionMappers(beanManager, applicationBeans));
+        Jsonb jsonb = applicationBeans.single(beanManager, Jsonb.class);
+        JsonbConfig jsonbConfig = jsonb == null ? applicationBeans.single(beanManager, JsonbConfig.class) : null;
+        if (jsonb != null) {
+            engine.jsonb(jsonb);
+        } else if (jsonbConfig != null) {
+            engine.jsonbConfig(jsonbConfig);
         }
         CallExecutors.Choice executor = CallExecutors.choose(config.executor());
         LOG.log(Level.INFO, () -> "jsonrpcws: " + methods.methods().size() + " JSON-RPC methods at "
                 + config.path() + "; calls run on " + executor.description() + " through " + invocation);
-        Instance<JsonRpcAuthenticator> authenticators = beans.select(JsonRpcAuthenticator.class);
-        JsonRpcAuthenticator authenticator = authenticators.isResolvable() ? authenticators.get() : null;
+        JsonRpcAuthenticator authenticator = applicationBeans.single(beanManager, JsonRpcAuthenticator.class);
         Set<String> roles = new HashSet<>();
         methods.methods().forEach(m -> roles.addAll(m.access().roles()));
         return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent(), open,
@@ -147,15 +137,11 @@ public final class JsonRpcRuntime {
     }
 
     /** The mapper beans, each checked; every problem is reported, together. */
-    private static ExceptionMappers exceptionMappers(Instance<Object> beans) {
-        Map<Bean<?>, Instance.Handle<?>> found = new LinkedHashMap<>();
-        beans.select(TYPED_MAPPERS).handles().forEach(h -> found.putIfAbsent(h.getBean(), h));
-        beans.select(JsonRpcExceptionMapper.class).handles().forEach(h -> found.putIfAbsent(h.getBean(), h));
+    private static ExceptionMappers exceptionMappers(BeanManager beanManager, ApplicationBeans applicationBeans) {
         ExceptionMappers.Builder mappers = ExceptionMappers.builder();
         Map<Class<?>, Bean<?>> byHandled = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (Instance.Handle<?> handle : found.values()) {
-            Bean<?> bean = handle.getBean();
+        for (Bean<?> bean : applicationBeans.all(JsonRpcExceptionMapper.class)) {
             Class<? extends Throwable> handled = handledType(bean.getTypes());
             if (handled == null) {
                 problems.add("exception mapper " + bean.getBeanClass().getName()
@@ -169,7 +155,8 @@ public final class JsonRpcRuntime {
                         + bean.getBeanClass().getName() + " both map " + handled.getName());
                 continue;
             }
-            mappers.add(handled, (JsonRpcExceptionMapper<?>) handle.get());
+            mappers.add(handled, (JsonRpcExceptionMapper<?>) ApplicationBeans.reference(beanManager, bean,
+                    JsonRpcExceptionMapper.class));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid JSON-RPC exception mappers:\n  " + String.join("\n  ", problems));

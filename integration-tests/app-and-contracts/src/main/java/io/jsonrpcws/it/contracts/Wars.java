@@ -4,7 +4,13 @@ import io.jsonrpcws.it.app.Clubhouse;
 import io.jsonrpcws.it.app.Errand;
 import io.jsonrpcws.it.app.TestApp;
 import io.jsonrpcws.it.broken.Clash;
+import io.jsonrpcws.it.mapped.Ledger;
+import io.jsonrpcws.it.mapped.MappedApp;
+import io.jsonrpcws.it.mapped.Overdrawn;
+import io.jsonrpcws.it.mapped.OverdrawnMapper;
+import io.jsonrpcws.it.mapped.SnakeCase;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
@@ -32,6 +38,22 @@ public final class Wars {
     /** The test application. */
     public static WebArchive app() {
         return war("jsonrpcws-it.war").addClasses(TestApp.CLASSES.toArray(Class<?>[]::new));
+    }
+
+    /** The application with its own exception mapper and JSON-B settings: {@link MappedApp}. */
+    public static WebArchive mapped() {
+        return war("jsonrpcws-it-mapped.war").addClasses(MappedApp.CLASSES.toArray(Class<?>[]::new));
+    }
+
+    /**
+     * {@link #mapped()} with the exception, its mapper and the JSON-B settings in a bean jar of {@code WEB-INF/lib},
+     * the service alone in {@code WEB-INF/classes}: a bean archive of its own besides the framework's.
+     */
+    public static WebArchive mappedInLibrary() {
+        JavaArchive library = ShrinkWrap.create(JavaArchive.class, "ledger-customisations.jar")
+                .addClasses(Overdrawn.class, OverdrawnMapper.class, SnakeCase.class)
+                .addAsManifestResource(Wars.class.getResource("/io/jsonrpcws/it/beans.xml"), "beans.xml");
+        return war("jsonrpcws-it-mapped-lib.war").addClasses(Ledger.class, Ledger.Entry.class).addAsLibrary(library);
     }
 
     /** The broken application: {@link Clash}. */
