@@ -47,9 +47,12 @@ class SlowReadersShareOneBoundTest {
     @Test
     void theLongestQueueIsClosedAndMemoryStaysBounded() throws IOException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        // Room for every call a sleeper sends: on a loaded machine its frames can outrun the calls, and the pending
+        // frames' own bound (1008 "too many calls in flight", seen once) would close it before the queues' bound
         try (JsonRpcServer server = Servers.start(Map.of(
                         "jsonrpcws.max-send-queue", String.valueOf(PER_CONNECTION),
-                        "jsonrpcws.max-send-queue-total", String.valueOf(TOTAL)),
+                        "jsonrpcws.max-send-queue-total", String.valueOf(TOTAL),
+                        "jsonrpcws.max-pending-frames", String.valueOf(MAX_CALLS)),
                 GatedService.class, EchoService.class, Closings.class);
              WsClient bystander = WsClient.connect(server.uri())) {
             Closings closings = Servers.bean(server, Closings.class);
