@@ -261,9 +261,7 @@ public final class JsonRpcRuntime {
      * @return the reason an observer refused it for, or {@code null} when it is admitted
      */
     String admit(HttpCaller caller) {
-        if (stopping) {
-            return "server is shutting down";
-        }
+        // a stopping runtime refuses the request's calls when they are to start (httpCallsStarting), with 503
         Object token = scope.begin(caller);
         try {
             SessionOpened opened = new SessionOpened(caller);
@@ -380,8 +378,8 @@ public final class JsonRpcRuntime {
         // no HTTP request starts calls once stopping is set, so these are all there will be
         List<CompletableFuture<Void>> http = List.copyOf(httpCalls);
         try {
-            CompletableFuture.allOf(drained).thenCompose(d -> CompletableFuture.allOf(http.toArray(CompletableFuture[]::new)))
-                    .get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(java.util.stream.Stream.concat(java.util.Arrays.stream(drained), http.stream())
+                    .toArray(CompletableFuture[]::new)).get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             long left = java.util.Arrays.stream(drained).filter(f -> !f.isDone()).count();
             long leftHttp = http.stream().filter(f -> !f.isDone()).count();

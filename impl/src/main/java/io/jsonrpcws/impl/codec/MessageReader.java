@@ -59,9 +59,9 @@ public final class MessageReader {
         parser = parsers.createParser(new StringReader(frame));
         try {
             ReadFrame result = switch (parser.next()) {
-                case START_OBJECT -> new ReadFrame(null, read(), null);
+                case START_OBJECT -> ReadFrame.single(read());
                 case START_ARRAY -> readBatch();
-                default -> new ReadFrame(null, invalid(Version.V2_0, JsonRpcId.NULL, "a request must be an object or an array"), null);
+                default -> ReadFrame.single(invalid(Version.V2_0, JsonRpcId.NULL, "a request must be an object or an array"));
             };
             if (parser.hasNext()) {
                 throw new JsonParsingException("content after the JSON value", parser.getLocation());
@@ -79,8 +79,8 @@ public final class MessageReader {
             if (batch.size() == limits.maxBatchSize()) {
                 Skip.value(parser, e);
                 Skip.enclosing(parser);
-                return new ReadFrame(null, invalid(Version.V2_0, JsonRpcId.NULL,
-                        "a batch may hold at most " + limits.maxBatchSize() + " messages"), null);
+                return ReadFrame.single(invalid(Version.V2_0, JsonRpcId.NULL,
+                        "a batch may hold at most " + limits.maxBatchSize() + " messages"));
             }
             if (e == Event.START_OBJECT) {
                 batch.add(read());
@@ -90,9 +90,9 @@ public final class MessageReader {
             }
         }
         if (batch.isEmpty()) {
-            return new ReadFrame(null, new Incoming.Rejected(Version.V2_0, JsonRpcId.NULL, false, ErrorObject.INVALID_REQUEST), null);
+            return ReadFrame.single(new Incoming.Rejected(Version.V2_0, JsonRpcId.NULL, false, ErrorObject.INVALID_REQUEST));
         }
-        return new ReadFrame(null, null, batch);
+        return ReadFrame.batch(batch);
     }
 
     /**

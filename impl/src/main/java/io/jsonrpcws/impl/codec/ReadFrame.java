@@ -17,6 +17,16 @@ public record ReadFrame(String answer, Incoming single, List<Incoming> batch) {
         return new ReadFrame(answer, null, null);
     }
 
+    /** A frame of one message. */
+    static ReadFrame single(Incoming message) {
+        return new ReadFrame(null, message, null);
+    }
+
+    /** A batch's messages. */
+    static ReadFrame batch(List<Incoming> messages) {
+        return new ReadFrame(null, null, messages);
+    }
+
     /**
      * Whether the frame only answers this side's own calls (one answer, or a batch of answers): it is settled
      * at once, never waits behind calls, and sends nothing back.

@@ -54,13 +54,10 @@ final class ReplayParser implements JsonParser {
      * to be JSON.
      */
     void finish() {
-        Event e = pending;
-        if (e != null) {
+        if (pending != null) {
             // the consumer never took the first event; the underlying parser is on it
+            Skip.value(delegate, pending);
             pending = null;
-            if (e == Event.START_ARRAY || e == Event.START_OBJECT) {
-                Skip.enclosing(delegate);
-            }
             return;
         }
         for (; depth > 0; depth--) {
