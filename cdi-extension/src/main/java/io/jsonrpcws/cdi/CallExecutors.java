@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,14 +34,18 @@ final class CallExecutors {
         }
         if (!kind.equals("platform")) {
             ExecutorService virtual = virtualThreads();
-            if (virtual != null) {
+            if (virtual != null && kind.equals("virtual")) {
                 return new Choice(virtual, true, "virtual threads");
+            }
+            if (virtual != null) {
+                return new Choice(new PlatformThenVirtualThreads(poolSize(), threadFactory(), virtual), true,
+                        poolSize() + " platform threads, then a virtual thread per call while all are busy");
             }
             if (kind.equals("virtual")) {
                 LOG.log(Level.WARNING, "jsonrpcws.executor=virtual needs Java 21 or newer; using platform threads");
             }
         }
-        return new Choice(platformPool(), true, "a pool of platform threads");
+        return new Choice(platformPool(), true, "a pool of " + poolSize() + " platform threads");
     }
 
     /** {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+, found once; the jar targets Java 17. */
@@ -55,15 +60,23 @@ final class CallExecutors {
         }
     }
 
-    private static ExecutorService platformPool() {
-        int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+    private static int poolSize() {
+        return Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+    }
+
+    private static ThreadFactory threadFactory() {
         AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "jsonrpcws-call-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static ExecutorService platformPool() {
+        int threads = poolSize();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "jsonrpcws-call-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(), threadFactory());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -49,6 +49,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything a deployment's connections share: the engine with the application's method table, JSON-B
@@ -66,6 +67,8 @@ public final class JsonRpcRuntime {
     private final CallExecutors.Choice executor;
     private final Event<Object> events;
     private final OpenSessions open;
+    /** Closed connections whose {@link #fireClosed} has not ended yet: a stop waits for them. */
+    private final AtomicInteger tearingDown = new AtomicInteger();
     private final JsonRpcAuthenticator authenticator;
     /** Every role that a service method names: the container's user is asked for these at the handshake. */
     private final Set<String> roles;
@@ -312,13 +315,34 @@ public final class JsonRpcRuntime {
         return connection;
     }
 
-    /** Tears a closed connection down: {@link SessionClosed}, then its connection-scoped beans. */
+    /**
+     * Tears a closed connection down: {@link SessionClosed}, then its connection-scoped beans, on the call
+     * executor. Observers and {@code @PreDestroy} methods are the application's code and may block, and the
+     * close may have been read by a thread that serves many connections (the standalone runtime's selector).
+     */
     void closed(WebSocketConnection connection, CloseReason reason) {
         if (!connection.markClosed()) {
             return;
         }
         slots.release();
         open.remove(connection);
+        tearingDown.incrementAndGet();
+        try {
+            executor.executor().execute(() -> tearDown(connection, reason));
+        } catch (RejectedExecutionException stopped) {
+            tearDown(connection, reason);
+        }
+    }
+
+    private void tearDown(WebSocketConnection connection, CloseReason reason) {
+        try {
+            fireClosed(connection, reason);
+        } finally {
+            tearingDown.decrementAndGet();
+        }
+    }
+
+    private void fireClosed(WebSocketConnection connection, CloseReason reason) {
         Object token = scope.begin(connection);
         try {
             events.select(SessionClosed.class).fire(new SessionClosed(connection, reason.getCloseCode().getCode(),
@@ -394,7 +418,7 @@ public final class JsonRpcRuntime {
         connections.forEach(WebSocketConnection::goAway);
         // the close frames go out after the answers; give the peers a moment to answer them
         long closeDeadline = Math.max(deadline, System.nanoTime()) + TimeUnit.SECONDS.toNanos(2);
-        while (!open.isEmpty() && System.nanoTime() < closeDeadline) {
+        while ((!open.isEmpty() || tearingDown.get() > 0) && System.nanoTime() < closeDeadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

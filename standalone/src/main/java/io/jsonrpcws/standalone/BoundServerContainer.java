@@ -7,7 +7,6 @@ import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
@@ -87,10 +86,12 @@ final class BoundServerContainer extends TyrusServerContainer {
     public void start(String rootPath, int port) throws IOException, DeploymentException {
         http = new HttpServer();
         listener = new NetworkListener("jsonrpcws", host, port);
-        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        WebSocketReadsOnSelector strategy = new WebSocketReadsOnSelector();
+        listener.getTransport().setIOStrategy(strategy);
         // HTTP's idle timeout would also end WebSocket connections; HttpReadDeadline times HTTP requests instead
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(httpReadDeadline);
+        listener.registerAddOn(strategy.addOn());
         listener.registerAddOn(new WebSocketUpgradesOnly());
         addOns.forEach(listener::registerAddOn);
         listener.registerAddOn(new WebSocketAddOn(this, ""));

@@ -30,7 +30,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Options: {@code --rounds 3 --warmup-ms 2000 --measure-ms 4000 --idle 10000 --server-cpus 1
  * --server-opts "-Xms1g -Xmx1g -XX:+UseSerialGC" --logs target/load --out target/load/result.md
- * --servers RAW,JSONP,LSP4J,OURS,OURS_INLINE --idle-servers RAW,JSONP,LSP4J,OURS}, and {@code --scenarios} to keep only the
+ * --servers RAW,RAW_ASYNC,JSONP,LSP4J,OURS,OURS_INLINE --idle-servers RAW,JSONP,LSP4J,OURS}, and {@code --scenarios} to keep only the
  * scenarios whose label contains each of its comma-separated words, such as {@code "small, many"}.
  */
 public final class LoadRun {
@@ -103,7 +103,7 @@ public final class LoadRun {
         long warmUp = intOption("warmup-ms", 2000);
         long measure = intOption("measure-ms", 4000);
         int idle = intOption("idle", 10_000);
-        List<ServerKind> kinds = kinds("servers", "RAW,JSONP,LSP4J,OURS,OURS_INLINE");
+        List<ServerKind> kinds = kinds("servers", "RAW,RAW_ASYNC,JSONP,LSP4J,OURS,OURS_INLINE");
         List<ServerKind> idleKinds = kinds("idle-servers", "RAW,JSONP,LSP4J,OURS");
         List<Scenario> scenarios = scenarios();
         Path logs = Path.of(option("logs", "target/load"));
@@ -250,13 +250,18 @@ public final class LoadRun {
         kinds.forEach(k -> b.append(' ').append(k.label()).append(" |"));
         boolean ratios = kinds.contains(ServerKind.OURS) && kinds.contains(ServerKind.RAW) && kinds.contains(ServerKind.LSP4J);
         boolean inline = ratios && kinds.contains(ServerKind.OURS_INLINE);
+        boolean async = ratios && kinds.contains(ServerKind.RAW_ASYNC);
         if (ratios) {
             b.append(" ours/raw | ours/LSP4J |");
+        }
+        if (async) {
+            b.append(" ours/raw async |");
         }
         if (inline) {
             b.append(" @NonBlocking/raw | @NonBlocking/LSP4J |");
         }
-        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 2 : 0) + (inline ? 2 : 0))).append('\n');
+        b.append("\n|---|").append("---:|".repeat(kinds.size() + (ratios ? 2 : 0) + (async ? 1 : 0) + (inline ? 2 : 0)))
+                .append('\n');
         for (Scenario scenario : scenarios) {
             b.append("| ").append(scenario.label()).append(" |");
             for (ServerKind k : kinds) {
@@ -266,6 +271,10 @@ public final class LoadRun {
                 double ours = median(samples, ServerKind.OURS, scenario, Sample::callsPerSecond);
                 b.append(String.format(Locale.ROOT, " %.2f | %.2f |", ours / median(samples, ServerKind.RAW, scenario, Sample::callsPerSecond),
                         ours / median(samples, ServerKind.LSP4J, scenario, Sample::callsPerSecond)));
+            }
+            if (async) {
+                b.append(String.format(Locale.ROOT, " %.2f |", median(samples, ServerKind.OURS, scenario, Sample::callsPerSecond)
+                        / median(samples, ServerKind.RAW_ASYNC, scenario, Sample::callsPerSecond)));
             }
             if (inline) {
                 double direct = median(samples, ServerKind.OURS_INLINE, scenario, Sample::callsPerSecond);

@@ -11,6 +11,11 @@ public enum ServerKind {
 
     /** A Jakarta WebSocket endpoint that sends each frame back: the transport's limit. */
     RAW("raw echo"),
+    /**
+     * A Jakarta WebSocket endpoint that sends each frame back asynchronously, on a transport that reads on
+     * Grizzly's selector threads as the standalone runtime does: the transport's real limit.
+     */
+    RAW_ASYNC("raw echo, async"),
     /** A hand-written endpoint: JSON-P in, JSON-B out. */
     JSONP("JSON-P/JSON-B"),
     /** Eclipse LSP4J's websocket.jakarta. */
@@ -58,10 +63,11 @@ public enum ServerKind {
                 }
             };
         }
-        TyrusOnGrizzly container = new TyrusOnGrizzly(host);
+        TyrusOnGrizzly container = new TyrusOnGrizzly(host, this == RAW_ASYNC);
         try {
             switch (this) {
                 case RAW -> container.addEndpoint(RawEchoEndpoint.class);
+                case RAW_ASYNC -> container.addEndpoint(RawAsyncEchoEndpoint.class);
                 case JSONP -> container.addEndpoint(HandWrittenEndpoint.class);
                 case LSP4J -> container.addEndpoint(ServerEndpointConfig.Builder.create(LspEchoEndpoint.class, PATH).build());
                 default -> throw new AssertionError(this);

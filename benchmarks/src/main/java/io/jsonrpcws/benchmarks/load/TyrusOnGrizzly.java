@@ -4,6 +4,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
@@ -15,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tyrus 2.2 on a Grizzly listener bound to one address, set up as the standalone runtime sets up its own
- * (worker-thread I/O strategy, no HTTP idle timeout, the same incoming buffer size), so that the
- * comparison servers differ from ours only in their endpoint.
+ * Tyrus 2.2 on a Grizzly listener bound to one address, with no HTTP idle timeout and the standalone runtime's
+ * incoming buffer size. Endpoints that may block where they read (the raw echo's blocking send, LSP4J's
+ * methods) get Tyrus's usual worker-thread I/O strategy; endpoints that never block can read on the selector
+ * threads, as the standalone runtime does for WebSocket frames.
  */
 final class TyrusOnGrizzly extends TyrusServerContainer {
 
@@ -29,9 +31,12 @@ final class TyrusOnGrizzly extends TyrusServerContainer {
     private HttpServer http;
     private NetworkListener listener;
 
-    TyrusOnGrizzly(String host) {
+    private final boolean readOnSelector;
+
+    TyrusOnGrizzly(String host, boolean readOnSelector) {
         super((Set<Class<?>>) null);
         this.host = host;
+        this.readOnSelector = readOnSelector;
         this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(INCOMING_BUFFER).build();
     }
 
@@ -59,7 +64,8 @@ final class TyrusOnGrizzly extends TyrusServerContainer {
     public void start(String rootPath, int port) throws IOException, DeploymentException {
         http = new HttpServer();
         listener = new NetworkListener("load", host, port);
-        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        listener.getTransport().setIOStrategy(readOnSelector
+                ? SameThreadIOStrategy.getInstance() : WorkerThreadIOStrategy.getInstance());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(new WebSocketAddOn(this, ""));
         http.addListener(listener);

@@ -1,0 +1,91 @@
+package io.jsonrpcws.cdi;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The default executor on Java 21+ runs calls on a small pool of platform threads and a virtual thread each
+ * when the pool is busy. Calls that block as long as the pool has threads, and longer, never keep a short call
+ * waiting; short calls one after another stay on one warm pool thread. (The overflow here is a cached pool of
+ * platform threads, so that the test runs on Java 17 too; on 21+ the runtime passes virtual threads.)
+ */
+class BusyPoolHandsCallsToOverflowThreadsTest {
+
+    @Test
+    void aShortCallRunsAtOnceWhileMoreCallsBlockThanThePoolHasThreads() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        ExecutorService overflow = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "overflow-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        PlatformThenVirtualThreads executor = new PlatformThenVirtualThreads(2, r -> {
+            Thread t = new Thread(r, "pool");
+            t.setDaemon(true);
+            return t;
+        }, overflow);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocking = new CountDownLatch(5);
+        try {
+            for (int i = 0; i < 5; i++) {
+                executor.execute(() -> {
+                    blocking.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            assertTrue(blocking.await(10, TimeUnit.SECONDS), "five blocking calls run at once on a pool of two");
+
+            CountDownLatch ran = new CountDownLatch(1);
+            long start = System.nanoTime();
+            executor.execute(ran::countDown);
+            assertTrue(ran.await(10, TimeUnit.SECONDS), "a short call ran while five others block");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(millis < 2_000, "the short call waited " + millis + " ms");
+        } finally {
+            release.countDown();
+            executor.shutdown();
+            assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void shortCallsOneAfterAnotherStayOnThePool() throws Exception {
+        ExecutorService overflow = Executors.newCachedThreadPool();
+        PlatformThenVirtualThreads executor = new PlatformThenVirtualThreads(4, r -> {
+            Thread t = new Thread(r, "pool");
+            t.setDaemon(true);
+            return t;
+        }, overflow);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try {
+            for (int i = 0; i < 200; i++) {
+                CountDownLatch ran = new CountDownLatch(1);
+                executor.execute(() -> {
+                    threads.add(Thread.currentThread().getName());
+                    ran.countDown();
+                });
+                assertTrue(ran.await(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            executor.shutdown();
+            assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+        }
+        assertEquals(Set.of("pool"), threads, "calls that never overlap need no overflow thread");
+        assertEquals(List.of(), overflow.shutdownNow());
+    }
+}
