@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,20 +33,22 @@ final class CallExecutors {
                 return new Choice(managed, false, "the container's " + DEFAULT_MANAGED_EXECUTOR);
             }
         }
-        if (!kind.equals("platform")) {
-            ExecutorService virtual = virtualThreads();
-            if (virtual != null && kind.equals("virtual")) {
-                return new Choice(virtual, true, "virtual threads");
-            }
-            if (virtual != null) {
-                return new Choice(new PlatformThenVirtualThreads(poolSize(), threadFactory(), virtual), true,
-                        poolSize() + " platform threads, then a virtual thread per call while all are busy");
-            }
-            if (kind.equals("virtual")) {
-                LOG.log(Level.WARNING, "jsonrpcws.executor=virtual needs Java 21 or newer; using platform threads");
-            }
+        if (kind.equals("platform")) {
+            return new Choice(platformPool(), true, "a pool of " + poolSize() + " platform threads");
         }
-        return new Choice(platformPool(), true, "a pool of " + poolSize() + " platform threads");
+        ExecutorService virtual = virtualThreads();
+        if (virtual != null && kind.equals("virtual")) {
+            return new Choice(virtual, true, "virtual threads");
+        }
+        if (kind.equals("virtual")) {
+            LOG.log(Level.WARNING, "jsonrpcws.executor=virtual needs Java 21 or newer; using platform threads");
+        }
+        // on Java 17, the calls of a stuck pool get new platform threads, which end after a minute idle
+        ExecutorService overflow = virtual != null ? virtual
+                : new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory());
+        return new Choice(new PlatformThenVirtualThreads(poolSize(), threadFactory(), overflow), true,
+                "a pool of " + poolSize() + " platform threads, and " + (virtual != null ? "virtual" : "new platform")
+                        + " threads for the calls it leaves waiting while its threads block");
     }
 
     /** {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+, found once; the jar targets Java 17. */

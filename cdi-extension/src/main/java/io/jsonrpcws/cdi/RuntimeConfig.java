@@ -37,9 +37,9 @@ import java.util.function.Function;
  * @param maxSendQueueBytes {@code jsonrpcws.max-send-queue}: characters of answers waiting for a client
  *                          that does not read, default 16 Mi; beyond it the connection is closed with 1008
  * @param executor          {@code jsonrpcws.executor}: {@code auto} (the container's managed executor, else a
- *                          pool of platform threads with a virtual thread for each call that finds the pool busy
- *                          where the JVM has them, else the pool alone), {@code virtual} (a virtual thread per
- *                          call) or {@code platform} (the pool alone)
+ *                          pool of platform threads whose waiting calls get threads of their own while all of its
+ *                          threads block), {@code virtual} (a virtual thread per call) or {@code platform} (the
+ *                          pool alone)
  * @param requestTimeout    {@code jsonrpcws.request-timeout}: how long a call to the client waits for its answer
  *                          unless it gives its own timeout, in milliseconds; default 30000
  * @param http              {@code jsonrpcws.http}: also answer JSON-RPC over HTTP POST at the path; default true

@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The default executor on Java 21+ runs calls on a small pool of platform threads and a virtual thread each
- * when the pool is busy. Calls that block as long as the pool has threads, and longer, never keep a short call
- * waiting; short calls one after another stay on one warm pool thread. (The overflow here is a cached pool of
- * platform threads, so that the test runs on Java 17 too; on 21+ the runtime passes virtual threads.)
+ * The default executor runs calls on a pool of platform threads, and moves the calls waiting for a pool whose
+ * threads all block to threads of their own. More calls blocking than the pool has threads never keep a short
+ * call waiting for long; short calls one after another stay on the pool. (The overflow here is a cached pool of
+ * platform threads, as on Java 17; on 21+ the runtime passes virtual threads.)
  */
 class BusyPoolHandsCallsToOverflowThreadsTest {
 
