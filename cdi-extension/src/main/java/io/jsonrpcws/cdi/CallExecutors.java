@@ -46,7 +46,7 @@ final class CallExecutors {
         // on Java 17, the calls of a stuck pool get new platform threads, which end after a minute idle
         ExecutorService overflow = virtual != null ? virtual
                 : new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory());
-        return new Choice(new PlatformThenVirtualThreads(poolSize(), threadFactory(), overflow), true,
+        return new Choice(new CallPool(poolSize(), threadFactory(), overflow), true,
                 "a pool of " + poolSize() + " platform threads, and " + (virtual != null ? "virtual" : "new platform")
                         + " threads for the calls it leaves waiting while its threads block");
     }

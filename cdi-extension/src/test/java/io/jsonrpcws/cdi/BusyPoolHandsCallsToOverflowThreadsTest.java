@@ -30,7 +30,7 @@ class BusyPoolHandsCallsToOverflowThreadsTest {
             t.setDaemon(true);
             return t;
         });
-        PlatformThenVirtualThreads executor = new PlatformThenVirtualThreads(2, r -> {
+        CallPool executor = new CallPool(2, r -> {
             Thread t = new Thread(r, "pool");
             t.setDaemon(true);
             return t;
@@ -66,7 +66,7 @@ class BusyPoolHandsCallsToOverflowThreadsTest {
     @Test
     void shortCallsOneAfterAnotherStayOnThePool() throws Exception {
         ExecutorService overflow = Executors.newCachedThreadPool();
-        PlatformThenVirtualThreads executor = new PlatformThenVirtualThreads(4, r -> {
+        CallPool executor = new CallPool(4, r -> {
             Thread t = new Thread(r, "pool");
             t.setDaemon(true);
             return t;
