@@ -3,17 +3,12 @@ package io.jsonrpcws.standalone;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
-import org.glassfish.grizzly.filterchain.BaseFilter;
-import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
-import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.http.server.AddOn;
-import org.glassfish.grizzly.http.server.NetworkListener;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -36,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * cancelled when it closes. A connection past its deadline is closed, and dropped without ceremony if its
  * close has not completed (an answer the peer does not read) after as long again.
  */
-final class HttpReadDeadline extends BaseFilter implements AddOn {
+final class HttpReadDeadline extends AboveHttpCodec {
 
     private static final System.Logger LOG = System.getLogger(HttpReadDeadline.class.getName());
     private static final Attribute<Deadline> DEADLINE =
@@ -48,15 +43,6 @@ final class HttpReadDeadline extends BaseFilter implements AddOn {
     HttpReadDeadline(ScheduledExecutorService timer, Duration timeout) {
         this.timer = timer;
         this.timeoutNanos = timeout.toNanos();
-    }
-
-    @Override
-    public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        int codec = builder.indexOfType(HttpServerFilter.class);
-        if (codec < 0) {
-            throw new IllegalStateException("no Grizzly HTTP codec in the filter chain of " + listener.getName());
-        }
-        builder.add(codec + 1, this);
     }
 
     @Override

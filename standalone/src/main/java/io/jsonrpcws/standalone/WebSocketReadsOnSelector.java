@@ -5,15 +5,11 @@ import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.IOEvent;
 import org.glassfish.grizzly.IOStrategy;
 import org.glassfish.grizzly.attributes.Attribute;
-import org.glassfish.grizzly.filterchain.BaseFilter;
-import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
-import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
-import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.strategies.AbstractIOStrategy;
 import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
@@ -60,16 +56,7 @@ final class WebSocketReadsOnSelector extends AbstractIOStrategy {
         return new UpgradeWatch();
     }
 
-    private static final class UpgradeWatch extends BaseFilter implements AddOn {
-        @Override
-        public void setup(NetworkListener listener, FilterChainBuilder builder) {
-            int codec = builder.indexOfType(HttpServerFilter.class);
-            if (codec < 0) {
-                throw new IllegalStateException("no Grizzly HTTP codec in the filter chain of " + listener.getName());
-            }
-            builder.add(codec + 1, this);
-        }
-
+    private static final class UpgradeWatch extends AboveHttpCodec {
         @Override
         public NextAction handleWrite(FilterChainContext ctx) throws IOException {
             if (ctx.getMessage() instanceof HttpPacket packet

@@ -1,15 +1,10 @@
 package io.jsonrpcws.standalone;
 
-import org.glassfish.grizzly.filterchain.BaseFilter;
-import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpEvents;
 import org.glassfish.grizzly.http.HttpHeader;
-import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.http.server.AddOn;
-import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.tyrus.spi.UpgradeRequest;
 
@@ -27,16 +22,7 @@ import org.glassfish.tyrus.spi.UpgradeRequest;
  * codec to frame the body from the request's own headers. Filters that run later see the parsed request and are
  * too late.
  */
-final class WebSocketUpgradesOnly extends BaseFilter implements AddOn {
-
-    @Override
-    public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        int codec = builder.indexOfType(HttpServerFilter.class);
-        if (codec < 0) {
-            throw new IllegalStateException("no Grizzly HTTP codec in the filter chain of " + listener.getName());
-        }
-        builder.add(codec + 1, this);
-    }
+final class WebSocketUpgradesOnly extends AboveHttpCodec {
 
     @Override
     public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) {
