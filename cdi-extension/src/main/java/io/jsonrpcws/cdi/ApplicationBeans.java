@@ -51,19 +51,32 @@ final class ApplicationBeans {
      * @throws IllegalStateException when several beans remain, rather than ignoring them all
      */
     <T> T single(BeanManager beanManager, Class<T> type) {
+        Bean<?> bean = resolve(beanManager, type);
+        return bean == null ? null : type.cast(reference(beanManager, bean, type));
+    }
+
+    /**
+     * The one bean of this type, alternatives resolved; {@code null} when there is none.
+     *
+     * @throws IllegalStateException when several beans remain
+     */
+    Bean<?> resolve(BeanManager beanManager, Class<?> type) {
         List<Bean<?>> beans = all(type);
         if (beans.isEmpty()) {
             return null;
         }
-        Bean<?> bean;
         try {
-            bean = beanManager.resolve(Set.copyOf(beans));
+            return beanManager.resolve(Set.copyOf(beans));
         } catch (AmbiguousResolutionException e) {
             throw new IllegalStateException("several beans of type " + type.getName()
                     + " customise JSON-RPC, keep one: "
                     + beans.stream().map(b -> b.getBeanClass().getName()).collect(Collectors.joining(", ")), e);
         }
-        return bean == null ? null : type.cast(reference(beanManager, bean, type));
+    }
+
+    /** The bean classes of every recorded bean (for a producer, the class that declares it). */
+    synchronized Set<Class<?>> beanClasses() {
+        return recorded.stream().map(Bean::getBeanClass).collect(Collectors.toSet());
     }
 
     /** A contextual reference of a recorded bean, of its bean type whose raw type is {@code type}. */

@@ -154,7 +154,7 @@ public class JsonRpcExtension implements Extension {
     void stop(@Observes BeforeShutdown event) {
         JsonRpcRuntime r = runtime;
         if (r != null) {
-            // in a WAR the drain ran already, when undeployment began (JsonRpcStopListener); this frees the rest
+            // in a WAR the drain ran already, when undeployment began (JsonRpcContextListener); this frees the rest
             r.shutdown();
         }
         checks.close();

@@ -79,10 +79,13 @@ public final class JsonRpcRuntime {
     /** The HTTP requests whose calls run, each completed when they end: a stop waits for them as for connections. */
     private final Set<CompletableFuture<Void>> httpCalls = ConcurrentHashMap.newKeySet();
     private final ConnectionSlots slots;
+    private final Startup startup;
 
     private JsonRpcRuntime(RuntimeConfig config, JsonRpcEngine<Caller> engine, ConnectionContext connections,
                            CdiInvocationScope scope, CallExecutors.Choice executor, Event<Object> events,
-                           OpenSessions open, JsonRpcAuthenticator authenticator, Set<String> roles) {
+                           OpenSessions open, JsonRpcAuthenticator authenticator, Set<String> roles,
+                           Startup startup) {
+        this.startup = startup;
         this.authenticator = authenticator;
         this.sendBudget = new SendBudget(config.maxSendQueueTotal());
         this.roles = roles;
@@ -116,31 +119,49 @@ public final class JsonRpcRuntime {
                                  String invocation) {
         Instance<Object> beans = beanManager.createInstance();
         CdiInvocationScope scope = new CdiInvocationScope(connections, beans.select(RequestContextController.class));
+        List<String> mapperNames = new ArrayList<>();
         JsonRpcEngine.Builder<Caller> engine = JsonRpcEngine.<Caller>builder()
                 .methods(methods)
                 .limits(config.limits())
                 .maxOutgoingMessage(config.maxOutgoingMessage())
                 .invocationScope(scope)
-                .exceptionMappers(exceptionMappers(beanManager, applicationBeans));
-        Jsonb jsonb = applicationBeans.single(beanManager, Jsonb.class);
-        JsonbConfig jsonbConfig = jsonb == null ? applicationBeans.single(beanManager, JsonbConfig.class) : null;
+                .exceptionMappers(exceptionMappers(beanManager, applicationBeans, mapperNames));
+        String jsonbSource = "defaults";
+        Bean<?> jsonb = applicationBeans.resolve(beanManager, Jsonb.class);
+        Bean<?> jsonbConfig = jsonb == null ? applicationBeans.resolve(beanManager, JsonbConfig.class) : null;
         if (jsonb != null) {
-            engine.jsonb(jsonb);
+            engine.jsonb((Jsonb) ApplicationBeans.reference(beanManager, jsonb, Jsonb.class));
+            jsonbSource = "the application's Jsonb (" + jsonb.getBeanClass().getName() + ")";
         } else if (jsonbConfig != null) {
-            engine.jsonbConfig(jsonbConfig);
+            engine.jsonbConfig((JsonbConfig) ApplicationBeans.reference(beanManager, jsonbConfig, JsonbConfig.class));
+            jsonbSource = "the application's JsonbConfig (" + jsonbConfig.getBeanClass().getName() + ")";
         }
         CallExecutors.Choice executor = CallExecutors.choose(config.executor());
-        LOG.log(Level.INFO, () -> "jsonrpcws: " + methods.methods().size() + " JSON-RPC methods at "
-                + config.path() + "; calls run on " + executor.description() + " through " + invocation);
-        JsonRpcAuthenticator authenticator = applicationBeans.single(beanManager, JsonRpcAuthenticator.class);
+        Bean<?> authenticatorBean = applicationBeans.resolve(beanManager, JsonRpcAuthenticator.class);
+        JsonRpcAuthenticator authenticator = authenticatorBean == null ? null
+                : (JsonRpcAuthenticator) ApplicationBeans.reference(beanManager, authenticatorBean, JsonRpcAuthenticator.class);
+        Startup startup = new Startup(methods.methods().size(), mapperNames, jsonbSource,
+                authenticatorBean == null ? null : authenticatorBean.getBeanClass().getName(),
+                executor.description() + "; services invoked through " + invocation,
+                applicationBeans.beanClasses());
         Set<String> roles = new HashSet<>();
         methods.methods().forEach(m -> roles.addAll(m.access().roles()));
         return new JsonRpcRuntime(config, engine.build(), connections, scope, executor, beanManager.getEvent(), open,
-                authenticator, Set.copyOf(roles));
+                authenticator, Set.copyOf(roles), startup);
     }
 
-    /** The mapper beans, each checked; every problem is reported, together. */
-    private static ExceptionMappers exceptionMappers(BeanManager beanManager, ApplicationBeans applicationBeans) {
+    /**
+     * Logs the startup line for the endpoint at {@code where}, and a warning for each of {@code customisers} (the
+     * application's classes that would customise the runtime, where the container tells them) that is not used.
+     */
+    public void announce(String where, Collection<Class<?>> customisers) {
+        LOG.log(Level.INFO, startup.line(where, config.http()));
+        startup.unused(customisers).forEach(warning -> LOG.log(Level.WARNING, warning));
+    }
+
+    /** The mapper beans, each checked, named into {@code names}; every problem is reported, together. */
+    private static ExceptionMappers exceptionMappers(BeanManager beanManager, ApplicationBeans applicationBeans,
+                                                     List<String> names) {
         ExceptionMappers.Builder mappers = ExceptionMappers.builder();
         Map<Class<?>, Bean<?>> byHandled = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -160,6 +181,7 @@ public final class JsonRpcRuntime {
             }
             mappers.add(handled, (JsonRpcExceptionMapper<?>) ApplicationBeans.reference(beanManager, bean,
                     JsonRpcExceptionMapper.class));
+            names.add(bean.getBeanClass().getName() + " (" + handled.getName() + ")");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid JSON-RPC exception mappers:\n  " + String.join("\n  ", problems));

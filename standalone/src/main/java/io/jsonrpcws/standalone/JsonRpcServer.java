@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
@@ -148,7 +149,9 @@ public final class JsonRpcServer implements AutoCloseable {
                     container.addHttpHandler(new HttpCallHandler(new HttpCalls(runtime)), runtime.config().path());
                 }
                 container.start("", port);
-                return new JsonRpcServer(cdi, runtime, container, host, runtime.config().path());
+                JsonRpcServer server = new JsonRpcServer(cdi, runtime, container, host, runtime.config().path());
+                runtime.announce(server.uri().toString(), Set.of());
+                return server;
             } catch (IOException e) {
                 cdi.shutdown();
                 throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);

@@ -9,6 +9,9 @@ import io.jsonrpcws.it.mapped.MappedApp;
 import io.jsonrpcws.it.mapped.Overdrawn;
 import io.jsonrpcws.it.mapped.OverdrawnMapper;
 import io.jsonrpcws.it.mapped.SnakeCase;
+import io.jsonrpcws.it.startup.Logbook;
+import io.jsonrpcws.it.startup.StartupApp;
+import jakarta.enterprise.inject.spi.Extension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -32,6 +35,9 @@ public final class Wars {
     /** The system property naming the directory of the jsonrpcws jars. */
     public static final String LIBS = "jsonrpcws.it.libs";
 
+    /** The system property naming the WAR that the WAR archetype's integration test generated and built. */
+    public static final String GENERATED = "jsonrpcws.it.generated-war";
+
     private Wars() {
     }
 
@@ -54,6 +60,25 @@ public final class Wars {
                 .addClasses(Overdrawn.class, OverdrawnMapper.class, SnakeCase.class)
                 .addAsManifestResource(Wars.class.getResource("/io/jsonrpcws/it/beans.xml"), "beans.xml");
         return war("jsonrpcws-it-mapped-lib.war").addClasses(Ledger.class, Ledger.Entry.class).addAsLibrary(library);
+    }
+
+    /**
+     * The application whose deployment log is read ({@link StartupApp}), under annotated discovery, with its
+     * {@link Logbook} registered as a portable extension.
+     */
+    public static WebArchive startup() {
+        return war("jsonrpcws-it-startup.war").addClasses(StartupApp.CLASSES.toArray(Class<?>[]::new))
+                .addAsServiceProvider(Extension.class, Logbook.class);
+    }
+
+    /** The WAR of a project generated from the WAR archetype, as its build made it: {@value #GENERATED}. */
+    public static WebArchive generated() {
+        String path = System.getProperty(GENERATED);
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("no WAR at " + path + " (system property " + GENERATED
+                    + "): the WAR archetype's integration test builds it; was it skipped?");
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(path));
     }
 
     /** The broken application: {@link Clash}. */
