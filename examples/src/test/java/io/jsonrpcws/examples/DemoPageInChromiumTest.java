@@ -4,11 +4,16 @@ import io.jsonrpcws.standalone.JsonRpcServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,7 +35,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * The demo page in headless Chromium (Debian's, driven by playwright-core) shows a calculator call, a chat
  * message the server pushes, and answers the server's {@code chat.question} request; the other party is
  * jsonrpcws.js in Node. The browser example of README.md then runs as written. The screenshot is left in
- * {@code target/browser-test/demo.png}.
+ * {@code target/browser-test/demo.png}. Then the page lives through a restart of its server.
  */
 class DemoPageInChromiumTest {
 
@@ -67,8 +73,7 @@ class DemoPageInChromiumTest {
         Files.deleteIfExists(screenshot);
         Path profile = Files.createTempDirectory("jsonrpcws-chromium-");
         publishReadmeExample();
-        try (JsonRpcServer server = JsonRpcServer.builder().host("127.0.0.1").port(0)
-                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class).start()) {
+        try (JsonRpcServer server = demo(0)) {
             assertServesTheClient(server);
             int exit = NodeProcess.run("browser", WORK, Map.of(
                             "DEMO_URL", server.httpUri().toString(),
@@ -83,6 +88,67 @@ class DemoPageInChromiumTest {
         } finally {
             deleteTree(profile);
         }
+    }
+
+    /**
+     * The page across a restart of its server on the same port ({@code demo-restart.mjs}): it reconnects, joins the
+     * new room and shows what is said there, although the new room numbers its messages from 1 again; before that,
+     * an error shows its code and data, and the calculator refuses what is not a number.
+     */
+    @Test
+    void pageShowsTheChatOfARestartedServer() throws Exception {
+        Path profile = Files.createTempDirectory("jsonrpcws-chromium-");
+        JsonRpcServer[] server = {demo(0)};
+        try {
+            int port = server[0].port();
+            ProcessBuilder builder = new ProcessBuilder("node", "--experimental-websocket", "demo-restart.mjs")
+                    .directory(WORK.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(Map.of(
+                    "DEMO_URL", server[0].httpUri().toString(),
+                    "JSONRPCWS_URL", server[0].uri().toString(),
+                    "JSONRPCWS_CLIENT", NodeProcess.CLIENT_MODULE.toString(),
+                    "CHROMIUM", CHROMIUM.toString(),
+                    "USER_DATA_DIR", profile.toString()));
+            Process node = builder.start();
+            // the script's output is read here, on the test's thread; a watchdog ends a script that hangs
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!node.waitFor(2, TimeUnit.MINUTES)) {
+                        node.descendants().forEach(ProcessHandle::destroyForcibly);
+                        node.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "demo-restart-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            boolean restarted = false;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+                 Writer in = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8)) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    System.out.println("[browser-restart] " + line);
+                    if (line.equals("RESTART")) {
+                        server[0].stop();
+                        server[0] = demo(port);
+                        restarted = true;
+                        in.write("RESTARTED\n");
+                        in.flush();
+                    }
+                }
+            }
+            assertTrue(node.waitFor(30, TimeUnit.SECONDS), "the browser scenario did not end");
+            assertTrue(restarted, "the browser scenario never asked for the restart: its output is in the log above");
+            assertEquals(0, node.exitValue(), "the browser scenario failed: its output is in the log above");
+        } finally {
+            server[0].stop();
+            deleteTree(profile);
+        }
+    }
+
+    private static JsonRpcServer demo(int port) {
+        return JsonRpcServer.builder().host("127.0.0.1").port(port)
+                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class).start();
     }
 
     /**
