@@ -31,8 +31,8 @@ public final class JsonRpcErrorCodes {
     /**
      * The method needs something this call does not have: a CDI context that is not active (a
      * {@code @ConnectionScoped} bean called over HTTP, a scope the application never activates) or a
-     * WebSocket connection (a {@code JsonRpcSession} parameter called over HTTP). A server error of this
-     * implementation.
+     * WebSocket connection (a {@code JsonRpcSession} parameter or a subscription method called over HTTP). A server
+     * error of this implementation.
      */
     public static final int CONTEXT_NOT_ACTIVE = -32001;
 
@@ -53,6 +53,24 @@ public final class JsonRpcErrorCodes {
      * interrupted. A server error of this implementation.
      */
     public static final int TIMED_OUT = -32012;
+
+    /**
+     * The connection has as many subscriptions as the server allows ({@code jsonrpcws.max-subscriptions}); a
+     * subscription method's request is refused. A server error of this implementation.
+     */
+    public static final int TOO_MANY_SUBSCRIPTIONS = -32013;
+
+    /**
+     * In a subscription's error notification: its publisher sent more than the subscription's buffer holds, under
+     * {@code JsonRpcSubscription.Overflow.FAIL}. A server error of this implementation.
+     */
+    public static final int SUBSCRIPTION_OVERFLOW = -32014;
+
+    /**
+     * The client cancelled the call with {@code $/cancelRequest} while it ran: its {@code CompletionStage} was
+     * cancelled, or the thread running it interrupted. The code the Language Server Protocol gives it.
+     */
+    public static final int REQUEST_CANCELLED = -32800;
 
     private JsonRpcErrorCodes() {
     }

@@ -140,7 +140,9 @@ public final class JsonRpcRuntime {
         Bean<?> authenticatorBean = applicationBeans.resolve(beanManager, JsonRpcAuthenticator.class);
         JsonRpcAuthenticator authenticator = authenticatorBean == null ? null
                 : (JsonRpcAuthenticator) ApplicationBeans.reference(beanManager, authenticatorBean, JsonRpcAuthenticator.class);
-        Startup startup = new Startup(methods.methods().size(), mapperNames, jsonbSource,
+        // the application's methods: those that end subscriptions and $/cancelRequest come with the table
+        int applicationMethods = (int) methods.methods().stream().filter(m -> m.invoker() != null).count();
+        Startup startup = new Startup(applicationMethods, mapperNames, jsonbSource,
                 authenticatorBean == null ? null : authenticatorBean.getBeanClass().getName(),
                 executor.description() + "; services invoked through " + invocation,
                 applicationBeans.beanClasses());

@@ -87,13 +87,15 @@ import java.util.function.Function;
  *                          client's first message that has one, a call, a notification or an answer; 2.0 until
  *                          then), {@code 2.0} or {@code 1.0} (params always an array, {@code "id": null} for a
  *                          notification; by-name params are refused to the service that sends them)
+ * @param maxSubscriptions  {@code jsonrpcws.max-subscriptions}: subscriptions one WebSocket connection may hold at
+ *                          once, default 1024; a subscription method's request beyond is answered with -32013
  */
 public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, int maxPendingFrames, boolean inOrder,
                             long maxSendQueueBytes, String executor, Duration requestTimeout, boolean http, Duration httpTimeout,
                             Limits limits, long maxSendQueueTotal, int maxOutgoingMessage, Duration drainTimeout,
                             String invokers, Duration pingInterval, Duration idleTimeout, Duration httpReadTimeout,
                             Duration callTimeout, List<String> allowedOrigins, List<String> allowedHosts, int maxConnections,
-                            PeerProtocol clientProtocol) {
+                            PeerProtocol clientProtocol, int maxSubscriptions) {
 
     public RuntimeConfig {
         Objects.requireNonNull(clientProtocol, "clientProtocol");
@@ -217,7 +219,8 @@ public record RuntimeConfig(String path, int maxMessageSize, int maxInFlight, in
                 list(source, "jsonrpcws.allowed-origins"),
                 list(source, "jsonrpcws.allowed-hosts"),
                 integer(source, "jsonrpcws.max-connections", 10_000),
-                clientProtocol(source));
+                clientProtocol(source),
+                integer(source, "jsonrpcws.max-subscriptions", 1024));
     }
 
     private static PeerProtocol clientProtocol(Function<String, Optional<String>> source) {

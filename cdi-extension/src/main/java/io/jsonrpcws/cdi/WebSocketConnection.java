@@ -6,6 +6,8 @@ import io.jsonrpcws.impl.connection.FrameScheduler;
 import io.jsonrpcws.impl.connection.PeerConnection;
 import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
+import io.jsonrpcws.impl.engine.RunningCalls;
+import io.jsonrpcws.impl.engine.Subscriptions;
 import io.jsonrpcws.impl.engine.RemoteProxies;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -43,6 +45,8 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
     private final FrameScheduler<Caller> frames;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final OutgoingCalls outgoing;
+    private final Subscriptions subscriptions;
+    private final RunningCalls running = new RunningCalls();
     private volatile ScheduledFuture<?> expiry;
 
     WebSocketConnection(Session webSocket, HandshakeData handshake, JsonRpcRuntime runtime) {
@@ -52,6 +56,7 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
         this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this, runtime.sendBudget());
         this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout(),
                 config.clientProtocol());
+        this.subscriptions = runtime.engine().subscriptions(sender, this, config.maxSubscriptions());
         this.frames = new FrameScheduler<>(runtime.engine(), this, runtime.executor(),
                 new FrameScheduler.Limits(config.maxInFlight(), config.maxPendingFrames()), sender,
                 config.callTimeout() == null ? null : new FrameScheduler.CallLimit(runtime.timer(), config.callTimeout()));
@@ -84,6 +89,16 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
     @Override
     public OutgoingCalls outgoingCalls() {
         return outgoing;
+    }
+
+    @Override
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public RunningCalls runningCalls() {
+        return running;
     }
 
     ConnectionStore store() {
@@ -127,6 +142,7 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
                 e.cancel(false);
             }
             outgoing.closed("connection " + id() + " closed");
+            subscriptions.close();
             sender.discard();
             frames.close();
         }

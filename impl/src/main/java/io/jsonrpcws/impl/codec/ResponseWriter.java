@@ -48,9 +48,22 @@ public final class ResponseWriter {
      * @return the failure to serialize the data, or {@code null}
      */
     public RuntimeException error(StringBuilder out, Version version, JsonRpcId id, ErrorObject error) {
-        out.append(version == Version.V2_0 ? "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" : "{\"result\":null,\"error\":{\"code\":")
-                .append(error.code())
-                .append(",\"message\":");
+        out.append(version == Version.V2_0 ? "{\"jsonrpc\":\"2.0\",\"error\":" : "{\"result\":null,\"error\":");
+        RuntimeException dataFailure = errorObject(out, error);
+        out.append(",\"id\":");
+        id(out, id);
+        out.append('}');
+        return dataFailure;
+    }
+
+    /**
+     * Appends an error object, {@code {"code":..,"message":..,"data":..}}. Data that JSON-B cannot serialize is left
+     * out rather than losing the error.
+     *
+     * @return the failure to serialize the data, or {@code null}
+     */
+    RuntimeException errorObject(StringBuilder out, ErrorObject error) {
+        out.append("{\"code\":").append(error.code()).append(",\"message\":");
         string(out, error.message());
         RuntimeException dataFailure = null;
         if (error.data() != null) {
@@ -63,8 +76,6 @@ public final class ResponseWriter {
                 dataFailure = e;
             }
         }
-        out.append("},\"id\":");
-        id(out, id);
         out.append('}');
         return dataFailure;
     }

@@ -1,6 +1,7 @@
 package io.jsonrpcws.impl.connection;
 
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
+import io.jsonrpcws.impl.engine.Subscriptions;
 import io.jsonrpcws.impl.codec.ReadFrame;
 
 import java.lang.System.Logger.Level;
@@ -197,6 +198,7 @@ public final class FrameScheduler<C extends PeerConnection> {
             }
             // the engine answers every frame; reaching here is a bug, and it must not stall the connection
             LOG.log(Level.ERROR, "JRWS-0103 the engine failed on a frame; closing the connection (1011)", t);
+            abandoned(frame);
             connection.close(1011, "internal error");
             done();
             if (holdsSlot) {
@@ -211,9 +213,13 @@ public final class FrameScheduler<C extends PeerConnection> {
             try {
                 if (failure != null) {
                     LOG.log(Level.ERROR, "JRWS-0103 the engine failed on a frame; closing the connection (1011)", failure);
+                    abandoned(frame);
                     connection.close(1011, "internal error");
-                } else if (text != null) {
-                    sender.send(text);
+                } else {
+                    if (text != null) {
+                        sender.send(text);
+                    }
+                    answered(frame);
                 }
             } finally {
                 done();
@@ -274,6 +280,7 @@ public final class FrameScheduler<C extends PeerConnection> {
                 }
             }
             try {
+                abandoned(frame);
                 String text = engine.timedOut(frame);
                 if (text != null) {
                     sender.send(text);
@@ -282,6 +289,22 @@ public final class FrameScheduler<C extends PeerConnection> {
                 done();
                 finished();
             }
+        }
+    }
+
+    /** The frame's answer is with the sender: the subscriptions it opened may send their items after it. */
+    private void answered(ReadFrame frame) {
+        Subscriptions subscriptions = connection.subscriptions();
+        if (subscriptions != null) {
+            subscriptions.answered(frame);
+        }
+    }
+
+    /** The frame's answer is not sent: the subscriptions it opened never start. */
+    private void abandoned(ReadFrame frame) {
+        Subscriptions subscriptions = connection.subscriptions();
+        if (subscriptions != null) {
+            subscriptions.abandoned(frame);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.jsonrpcws.impl.connection;
 
 import io.jsonrpcws.impl.engine.OutgoingCalls;
+import io.jsonrpcws.impl.engine.RunningCalls;
+import io.jsonrpcws.impl.engine.Subscriptions;
 
 /**
  * One connection to a peer, as the engine knows it: each transport (the server's WebSocket endpoint, the Java
@@ -14,6 +16,19 @@ public interface PeerConnection {
 
     /** The calls this side awaits answers to on this connection. */
     OutgoingCalls outgoingCalls();
+
+    /**
+     * The subscriptions the peer holds on this connection; {@code null} where the transport serves none (then a
+     * subscription method is answered with an error).
+     */
+    default Subscriptions subscriptions() {
+        return null;
+    }
+
+    /** The peer's calls running on this connection, which it may cancel; {@code null} where it may not. */
+    default RunningCalls runningCalls() {
+        return null;
+    }
 
     /**
      * Closes the connection with a WebSocket close code and reason; idempotent, never blocks, never throws.

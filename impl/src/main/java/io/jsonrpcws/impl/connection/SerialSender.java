@@ -40,6 +40,10 @@ public final class SerialSender {
     private record CloseFrame(int code, String reason) {
     }
 
+    /** A frame whose sender wants to hear when it has been written: a subscription's item. */
+    private record Tracked(String text, Runnable written) {
+    }
+
     /** A marker for "the pending close frame is due": the queue has drained. */
     private static final String CLOSE_DUE = new String("close");
 
@@ -48,7 +52,10 @@ public final class SerialSender {
     private final PeerConnection connection;
     private final SendBudget budget;
 
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    /** Each a {@code String}, or a {@link Tracked} frame. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** What to run when the frame being sent has been written; {@code null} for most frames. */
+    private Runnable inFlightWritten;
     private long queued;
     /** What of {@link #queued} the budget has been told; brought in step outside the lock, by {@link #report()}. */
     private long reported;
@@ -76,6 +83,15 @@ public final class SerialSender {
 
     /** Sends the text after every frame given before; never blocks. Ignored once closed. */
     public void send(String text) {
+        send(text, null);
+    }
+
+    /**
+     * Sends the text after every frame given before, and runs {@code written} once the transport has written it
+     * (on whatever thread completes the send, possibly this one, inside this call). {@code written} never runs for
+     * a frame that is dropped: the connection is then closing. Never blocks. Ignored once closed.
+     */
+    public void send(String text, Runnable written) {
         boolean overflow = false;
         synchronized (this) {
             if (closed) {
@@ -83,8 +99,9 @@ public final class SerialSender {
             }
             if (!sending) {
                 sending = true;
+                inFlightWritten = written;
             } else if (queued + text.length() <= maxQueued) {
-                queue.add(text);
+                queue.add(written == null ? text : new Tracked(text, written));
                 queued += text.length();
                 text = null;
             } else {
@@ -152,6 +169,7 @@ public final class SerialSender {
     private void discardLocked() {
         closed = true;
         queue.clear();
+        inFlightWritten = null;
         queued = 0;
         pendingClose = null;
         budget.unregister(this);
@@ -203,12 +221,24 @@ public final class SerialSender {
             return;
         }
         String next;
+        Runnable written;
+        boolean inline;
         synchronized (this) {
-            if (sendingThread == Thread.currentThread()) {
+            written = inFlightWritten;
+            inFlightWritten = null;
+            inline = sendingThread == Thread.currentThread();
+            if (inline) {
                 completedInline = true;
-                return;
+                next = null;
+            } else {
+                next = nextLocked();
             }
-            next = nextLocked();
+        }
+        if (written != null) {
+            written.run();
+        }
+        if (inline) {
+            return; // the pump on this thread's stack goes on
         }
         report();
         next = closeIfDue(next);
@@ -219,8 +249,10 @@ public final class SerialSender {
 
     /** The next text to send, {@link #CLOSE_DUE}, or {@code null} after marking the sender idle. Holding the lock. */
     private String nextLocked() {
-        String text = closed && pendingClose == null ? null : queue.poll();
-        if (text != null) {
+        Object next = closed && pendingClose == null ? null : queue.poll();
+        if (next != null) {
+            String text = next instanceof Tracked t ? t.text() : (String) next;
+            inFlightWritten = next instanceof Tracked t ? t.written() : null;
             queued -= text.length();
             return text;
         }

@@ -6,7 +6,9 @@ import io.jsonrpcws.impl.codec.MessageReader;
 import io.jsonrpcws.impl.codec.ReadFrame;
 import io.jsonrpcws.impl.codec.RequestWriter;
 import io.jsonrpcws.impl.codec.ResponseWriter;
+import io.jsonrpcws.impl.codec.SubscriptionWriter;
 import io.jsonrpcws.impl.connection.PeerConnection;
+import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.dispatch.ParamBinder;
 import io.jsonrpcws.impl.dispatch.Shapes;
 import io.jsonrpcws.impl.dispatch.ValueReader;
@@ -14,6 +16,7 @@ import io.jsonrpcws.impl.invoke.ExceptionMappers;
 import io.jsonrpcws.impl.invoke.Invoker;
 import io.jsonrpcws.impl.model.InvocationScope;
 import io.jsonrpcws.impl.model.MethodTable;
+import io.jsonrpcws.impl.model.ResultKind;
 import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.protocol.ErrorObject;
 import io.jsonrpcws.impl.protocol.Incoming;
@@ -21,7 +24,9 @@ import io.jsonrpcws.impl.protocol.JsonRpcId;
 import io.jsonrpcws.impl.protocol.PeerProtocol;
 import io.jsonrpcws.impl.protocol.Utf8;
 import io.jsonrpcws.impl.protocol.Version;
+import io.jsonrpcws.api.JsonRpcErrorCodes;
 import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -38,6 +43,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -58,6 +64,10 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
     private static final System.Logger LOG = System.getLogger(JsonRpcEngine.class.getName());
     private static final CompletionStage<String> NO_ANSWER = CompletableFuture.completedFuture(null);
+    private static final ErrorObject NEEDS_CONNECTION = new ErrorObject(JsonRpcErrorCodes.CONTEXT_NOT_ACTIVE,
+            "a subscription needs a WebSocket connection to send its items on", null);
+    private static final ErrorObject TOO_MANY_SUBSCRIPTIONS = new ErrorObject(JsonRpcErrorCodes.TOO_MANY_SUBSCRIPTIONS,
+            "Too many subscriptions on this connection", null);
 
     private final MethodTable methods;
     private final Limits limits;
@@ -68,6 +78,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
     private final ParamBinder binder;
     private final ResponseWriter writer;
     private final RequestWriter requests;
+    private final SubscriptionWriter notifications;
 
     private JsonRpcEngine(Builder<C> b) {
         this.methods = Objects.requireNonNull(b.methods, "methods");
@@ -80,6 +91,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         this.binder = new ParamBinder(values, b.standardScalars, parsers);
         this.writer = new ResponseWriter(jsonb, b.standardScalars);
         this.requests = new RequestWriter(writer);
+        this.notifications = new SubscriptionWriter(writer);
     }
 
     public static <C extends PeerConnection> Builder<C> builder() {
@@ -206,10 +218,10 @@ public final class JsonRpcEngine<C extends PeerConnection> {
             return answer(frame.answer());
         }
         if (frame.single() != null) {
-            Object answer = execute(frame.single(), connection);
+            Object answer = execute(frame.single(), connection, frame);
             return answer instanceof String s ? answer(s) : answer == null ? NO_ANSWER : stage(answer);
         }
-        return batch(frame.batch(), connection);
+        return batch(frame, connection);
     }
 
     /**
@@ -256,11 +268,23 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         return new OutgoingCalls(requests, values, parsers, send, completions, defaultTimeout, maxOutgoingMessage, protocol);
     }
 
-    private CompletionStage<String> batch(List<Incoming> messages, C connection) {
+    /**
+     * Makes the registry of the subscriptions a peer may hold on one connection.
+     *
+     * @param sender     the connection's sender, which the items go through with everything else
+     * @param connection what to close when a subscription's overflow policy says so
+     * @param max        subscriptions the connection may hold at once
+     */
+    public Subscriptions subscriptions(SerialSender sender, PeerConnection connection, int max) {
+        return new Subscriptions(notifications, sender, connection, max, maxOutgoingMessage);
+    }
+
+    private CompletionStage<String> batch(ReadFrame frame, C connection) {
+        List<Incoming> messages = frame.batch();
         List<Object> answers = new ArrayList<>(messages.size());
         boolean async = false;
         for (Incoming m : messages) {
-            Object answer = execute(m, connection);
+            Object answer = execute(m, connection, frame);
             if (answer != null) {
                 answers.add(answer);
                 async |= !(answer instanceof String);
@@ -296,13 +320,13 @@ public final class JsonRpcEngine<C extends PeerConnection> {
      * Runs one message. Returns the answer's text, a stage of it for an asynchronous method, or
      * {@code null} for no answer.
      */
-    private Object execute(Incoming message, C connection) {
+    private Object execute(Incoming message, C connection, ReadFrame frame) {
         if (connection != null) {
             heard(message, connection);
         }
         // Java 17 has no pattern switch; the cases of the sealed type are checked in turn.
         if (message instanceof Incoming.Request r) {
-            return call(r, connection);
+            return call(r, connection, frame);
         }
         if (message instanceof Incoming.Notification n) {
             notify(n, connection);
@@ -336,17 +360,55 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         }
     }
 
-    private Object call(Incoming.Request r, C connection) {
+    private Object call(Incoming.Request r, C connection, ReadFrame frame) {
         RpcMethod method = r.method();
         ErrorObject refused = invoker.refusal(method, connection);
         if (refused != null) {
             return error(r.version(), r.id(), refused);
         }
+        if (method.resultKind() == ResultKind.CANCEL) {
+            cancel(r.args()[0], connection);
+            return result(r.version(), r.id(), method, null);
+        }
+        Subscriptions subscriptions = connection == null ? null : connection.subscriptions();
+        if (method.resultKind() == ResultKind.UNSUBSCRIBE) {
+            return result(r.version(), r.id(), method,
+                    subscriptions != null && subscriptions.cancel((String) r.args()[0]));
+        }
+        if (method.resultKind() == ResultKind.PUBLISHER && subscriptions == null) {
+            return error(r.version(), r.id(), NEEDS_CONNECTION);
+        }
+        RunningCalls running = connection == null ? null : connection.runningCalls();
+        RunningCalls.Call tracked = running == null ? null : running.started(r.id());
         Object result;
         try {
             result = invoker.invoke(method, r.args(), r.version(), r.id(), connection);
         } catch (Throwable t) {
+            if (tracked != null) {
+                running.returned(tracked);
+                running.finished(tracked);
+                if (tracked.cancelled()) {
+                    return error(r.version(), r.id(), ErrorObject.REQUEST_CANCELLED);
+                }
+            }
             return failure(r.version(), r.id(), method, t);
+        }
+        if (tracked != null) {
+            running.returned(tracked);
+            if (method.resultKind() == ResultKind.COMPLETION_STAGE && result instanceof CompletionStage<?> stage
+                    && !stage.toCompletableFuture().isDone()) {
+                running.pending(tracked, stage);
+                return stage.handle((value, t) -> {
+                    running.finished(tracked);
+                    return tracked.cancelled() ? error(r.version(), r.id(), ErrorObject.REQUEST_CANCELLED)
+                            : t == null ? result(r.version(), r.id(), method, value)
+                            : failure(r.version(), r.id(), method, t);
+                });
+            }
+            running.finished(tracked);
+            if (tracked.cancelled()) {
+                return error(r.version(), r.id(), ErrorObject.REQUEST_CANCELLED);
+            }
         }
         if (result instanceof Invoker.Refused u) {
             return error(r.version(), r.id(), u.error());
@@ -356,6 +418,13 @@ public final class JsonRpcEngine<C extends PeerConnection> {
                 return result(r.version(), r.id(), method, null);
             case VALUE:
                 return result(r.version(), r.id(), method, result);
+            case PUBLISHER:
+                if (result == null) {
+                    return failure(r.version(), r.id(), method,
+                            new NullPointerException(method.javaName() + " returned a null Flow.Publisher"));
+                }
+                String id = subscriptions.open(method, (Flow.Publisher<?>) result, t -> invoker.failure(method, t), frame);
+                return id == null ? error(r.version(), r.id(), TOO_MANY_SUBSCRIPTIONS) : result(r.version(), r.id(), method, id);
             default:
                 if (result == null) {
                     return failure(r.version(), r.id(), method,
@@ -373,6 +442,17 @@ public final class JsonRpcEngine<C extends PeerConnection> {
             LOG.log(Level.DEBUG, () -> "a notification of " + method.name() + " was refused by its access rule");
             return;
         }
+        if (method.resultKind() == ResultKind.CANCEL) {
+            cancel(n.args()[0], connection);
+            return;
+        }
+        if (method.resultKind() == ResultKind.UNSUBSCRIBE) {
+            Subscriptions subscriptions = connection == null ? null : connection.subscriptions();
+            if (subscriptions != null) {
+                subscriptions.cancel((String) n.args()[0]);
+            }
+            return;
+        }
         try {
             Object result = invoker.invoke(method, n.args(), n.version(), null, connection);
             if (result instanceof Invoker.Refused) {
@@ -386,6 +466,14 @@ public final class JsonRpcEngine<C extends PeerConnection> {
             }
         } catch (Throwable t) {
             invoker.logFailure(method, t);
+        }
+    }
+
+    /** {@code $/cancelRequest}: cancels the connection's running call with that id, if there is one. */
+    private static void cancel(Object id, PeerConnection connection) {
+        RunningCalls running = connection == null ? null : connection.runningCalls();
+        if (running != null && id instanceof JsonValue value) {
+            running.cancel(value);
         }
     }
 

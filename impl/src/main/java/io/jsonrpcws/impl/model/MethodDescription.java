@@ -15,9 +15,10 @@ import java.util.List;
  * @param params     every Java parameter, in declaration order
  * @param resultKind how its return value becomes the response
  * @param access     who may call it
+ * @param subscription for a subscription method, its names and buffer; otherwise {@code null}
  */
 public record MethodDescription(String name, Class<?> service, Method method, List<Param> params,
-                                ResultKind resultKind, Access access) {
+                                ResultKind resultKind, Access access, SubscriptionSpec subscription) {
 
     public MethodDescription {
         params = List.copyOf(params);
@@ -39,6 +40,7 @@ public record MethodDescription(String name, Class<?> service, Method method, Li
                 .toList();
         boolean nonBlocking = method.isAnnotationPresent(NonBlocking.class)
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class);
-        return new RpcMethod(name, javaName(), params, json, resultKind, invoker, nonBlocking, access, null);
+        return new RpcMethod(name, javaName(), params, json, resultKind, invoker, nonBlocking, access, null,
+                subscription);
     }
 }

@@ -15,10 +15,12 @@ import java.util.List;
  *                    that read its frame
  * @param access      who may call it
  * @param paramCheck  what checks its arguments before it runs; {@code null} for nothing
+ * @param subscription for a {@link ResultKind#PUBLISHER} or {@link ResultKind#UNSUBSCRIBE} method, its names;
+ *                     otherwise {@code null}
  */
 public record RpcMethod(String name, String javaName, List<Param> params, List<Param.Json> jsonParams,
                         ResultKind resultKind, MethodInvoker invoker, boolean nonBlocking, Access access,
-                        ParamCheck paramCheck) {
+                        ParamCheck paramCheck, SubscriptionSpec subscription) {
 
     public RpcMethod {
         params = List.copyOf(params);
@@ -27,7 +29,8 @@ public record RpcMethod(String name, String javaName, List<Param> params, List<P
 
     /** This method, its arguments checked by {@code check} before it runs. */
     public RpcMethod withParamCheck(ParamCheck check) {
-        return new RpcMethod(name, javaName, params, jsonParams, resultKind, invoker, nonBlocking, access, check);
+        return new RpcMethod(name, javaName, params, jsonParams, resultKind, invoker, nonBlocking, access, check,
+                subscription);
     }
 
     /** Whether some parameter needs the {@link CallInfo}. */

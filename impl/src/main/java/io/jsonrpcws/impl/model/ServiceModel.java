@@ -4,6 +4,7 @@ import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcParam;
 import io.jsonrpcws.api.JsonRpcParams;
 import io.jsonrpcws.api.JsonRpcService;
+import io.jsonrpcws.api.JsonRpcSubscription;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,6 +29,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * Reads services at deployment: finds the {@link JsonRpcMethod}s of a class, resolves where each
@@ -65,7 +67,7 @@ public final class ServiceModel {
                 }
                 JsonRpcMethod annotation = m.getAnnotation(JsonRpcMethod.class);
                 if (annotation != null) {
-                    describe(serviceClass, m, namespace + (annotation.value().isEmpty() ? m.getName() : annotation.value()),
+                    describe(serviceClass, m, namespace, namespace + (annotation.value().isEmpty() ? m.getName() : annotation.value()),
                             problems).ifPresent(found::add);
                 }
             }
@@ -73,7 +75,8 @@ public final class ServiceModel {
         return found;
     }
 
-    private Optional<MethodDescription> describe(Class<?> serviceClass, Method m, String name, List<String> problems) {
+    private Optional<MethodDescription> describe(Class<?> serviceClass, Method m, String namespace, String name,
+                                                 List<String> problems) {
         int before = problems.size();
         String where = serviceClass.getName() + "#" + m.getName();
         if (!Modifier.isPublic(m.getModifiers())) {
@@ -121,10 +124,12 @@ public final class ServiceModel {
         }
         checkTakers(params, javaNames, where, problems);
         Access access = Access.of(m, where, problems);
+        ResultKind resultKind = resultKind(m.getReturnType());
+        SubscriptionSpec subscription = subscription(m, resultKind, namespace, where, problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new MethodDescription(name, serviceClass, m, params, resultKind(m.getReturnType()), access));
+        return Optional.of(new MethodDescription(name, serviceClass, m, params, resultKind, access, subscription));
     }
 
     /**
@@ -214,13 +219,49 @@ public final class ServiceModel {
                         + m.name() + "'");
             }
         }
+        for (MethodDescription m : methods) {
+            MethodDescription clash = m.subscription() == null ? null : byName.get(m.subscription().unsubscribe());
+            if (clash != null) {
+                problems.add("method " + clash.javaName() + " maps to '" + m.subscription().unsubscribe()
+                        + "', the name that ends the subscriptions of " + m.javaName());
+            }
+        }
     }
 
     private static ResultKind resultKind(Class<?> returnType) {
         if (returnType == void.class || returnType == Void.class) {
             return ResultKind.VOID;
         }
+        if (Flow.Publisher.class.isAssignableFrom(returnType)) {
+            return ResultKind.PUBLISHER;
+        }
         return CompletionStage.class.isAssignableFrom(returnType) ? ResultKind.COMPLETION_STAGE : ResultKind.VALUE;
+    }
+
+    /** The names and buffer of a subscription method, its annotation's or the defaults; {@code null} for others. */
+    private static SubscriptionSpec subscription(Method m, ResultKind kind, String namespace, String where,
+                                                 List<String> problems) {
+        JsonRpcSubscription annotation = m.getAnnotation(JsonRpcSubscription.class);
+        if (kind != ResultKind.PUBLISHER) {
+            if (annotation != null) {
+                problems.add(where + " is annotated @JsonRpcSubscription but does not return a Flow.Publisher");
+            }
+            return null;
+        }
+        String notification = namespace + (annotation == null ? "subscription" : annotation.notification());
+        String unsubscribe = namespace + (annotation == null ? "unsubscribe" : annotation.unsubscribe());
+        int buffer = annotation == null ? 1024 : annotation.buffer();
+        if (buffer < 1) {
+            problems.add(where + " has a subscription buffer of " + buffer + " items; it needs at least 1");
+        }
+        if (notification.equals(namespace) || unsubscribe.equals(namespace)) {
+            problems.add(where + " has an empty subscription notification or unsubscribe name");
+        }
+        if (unsubscribe.startsWith(RESERVED_PREFIX)) {
+            problems.add(where + " ends subscriptions with '" + unsubscribe + "': names starting with 'rpc.' are reserved by JSON-RPC 2.0");
+        }
+        return new SubscriptionSpec(notification, unsubscribe, buffer,
+                annotation == null ? JsonRpcSubscription.Overflow.DROP_OLDEST : annotation.overflow());
     }
 
     private static boolean isOptional(Class<?> type) {

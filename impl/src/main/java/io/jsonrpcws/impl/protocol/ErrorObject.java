@@ -18,6 +18,7 @@ public record ErrorObject(int code, String message, Object data) {
     public static final ErrorObject INTERNAL_ERROR = new ErrorObject(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error", null);
     public static final ErrorObject RESULT_TOO_LARGE = new ErrorObject(JsonRpcErrorCodes.INTERNAL_ERROR,
             "Internal error: the result is larger than a message may be", null);
+    public static final ErrorObject REQUEST_CANCELLED = new ErrorObject(JsonRpcErrorCodes.REQUEST_CANCELLED, "Request cancelled", null);
     public static final ErrorObject TIMED_OUT = new ErrorObject(JsonRpcErrorCodes.TIMED_OUT, "Timed out", null);
     public static final ErrorObject NOT_AUTHENTICATED = new ErrorObject(JsonRpcErrorCodes.NOT_AUTHENTICATED, "Not authenticated", null);
     public static final ErrorObject FORBIDDEN = new ErrorObject(JsonRpcErrorCodes.FORBIDDEN, "Forbidden", null);
