@@ -25,19 +25,25 @@ test('calls and notifications made while the server is down are sent once it is 
     await c.opened();
 
     const lost = nextEvent(c, 'close');
+    const failedTwice = nextEvent(c, 'close', d => d.attempt === 2);
     await server('stop');
     // the server closes with 1001, or the socket drops (1006) first
     const { willReconnect, attempt } = await lost;
     assert.deepEqual({ willReconnect, attempt }, { willReconnect: true, attempt: 0 });
-    const failedTwice = nextEvent(c, 'close', d => d.attempt === 2);
     const whoami = c.call('chat.whoami').then(me => { steps.push('whoami'); return me; });
     const back = nextNotification(c, 'chat.message', m => m.from === name && m.text === 'back again' && m);
     c.notify('chat.say', ['back again']);
+    const batch = c.batch();
+    const batched = batch.call('calc.add', [2, 3]);
+    batch.notify('calc.add', [0, 0]);
+    const settled = batch.send(); // queued as one entry
     await failedTwice; // two reconnect attempts failed while the server was down
     await server('start');
 
     assert.equal(await whoami, name, 'the queued call was sent after onOpen had joined');
     assert.equal((await back).text, 'back again', 'the queued notification was sent after onOpen had joined');
+    assert.equal(await batched, 5);
+    assert.deepEqual((await settled).map(r => r.status), ['fulfilled']);
     assert.deepEqual(steps, ['onOpen 0', 'joined 0', 'onOpen 1', 'joined 1', 'whoami']);
     assert.deepEqual(opens, [0, 1]);
   });
@@ -62,17 +68,23 @@ test('the queue is bounded: beyond it a call rejects and notify throws; giving u
     const c = restartableClient(t, { queue: 2, reconnect: { retries: 2, minDelay: 20, maxDelay: 20 } });
     await c.opened();
     const lost = nextEvent(c, 'close');
-    await server('stop');
-    await lost;
+    const stopped = server('stop');
+    await lost; // the first reconnect attempt is 20 ms away: the calls below are queued before it
     const queued = [c.call('calc.add', [1, 2]), c.call('calc.add', [3, 4])];
     queued.forEach(p => p.catch(() => {}));
     await assert.rejects(c.call('calc.add', [5, 6]), { name: 'JsonRpcConnectionError', message: /queue is full/ });
     assert.throws(() => c.notify('calc.add', [5, 6]), { name: 'JsonRpcConnectionError', message: /queue is full/ });
+    const batch = c.batch();
+    const batched = batch.call('calc.add', [7, 8]);
+    batch.notify('calc.add', [7, 8]);
+    assert.deepEqual((await batch.send()).map(r => r.status), ['rejected']);
+    await assert.rejects(batched, { name: 'JsonRpcConnectionError', message: /queue is full/ });
     for (const call of queued) {
       await assert.rejects(call,
         { name: 'JsonRpcConnectionError', message: /^calc\.add: gave up after 2 reconnect attempts: could not open ws:/ });
     }
     await assert.rejects(c.call('calc.add', [1, 1]), { name: 'JsonRpcConnectionError', message: /gave up/ });
+    await stopped;
   });
 
 test('close() rejects the queued calls and sends nothing', { skip: noRestartableServer }, async t => {
