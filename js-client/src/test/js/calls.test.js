@@ -39,6 +39,6 @@ test('open and close are dispatched as events', { skip: noServer }, async () => 
   const c = await connect(url);
   const closed = new Promise(resolve => c.addEventListener('close', e => resolve(e.detail)));
   await c.close(1000, 'bye');
-  assert.deepEqual(await closed, { code: 1000, reason: 'bye', willReconnect: false });
+  assert.deepEqual(await closed, { code: 1000, reason: 'bye', willReconnect: false, attempt: 0 });
   assert.equal(c.isOpen, false);
 });

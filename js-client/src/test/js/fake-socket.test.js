@@ -170,7 +170,7 @@ test('reconnect: backoff doubles up to maxDelay, sent calls reject, waiting call
     await until(() => socket(n));
     socket(n).serverClose(1006);
   }
-  assert.deepEqual(await closed, { code: 1006, reason: '', willReconnect: false });
+  assert.deepEqual(await closed, { code: 1006, reason: '', willReconnect: false, attempt: 3 });
   assert.equal(FakeWebSocket.instances.length, 7);
   await assert.rejects(c.call('after'), { name: 'JsonRpcConnectionError' });
 });

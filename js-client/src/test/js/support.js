@@ -5,7 +5,22 @@ import { JsonRpcClient } from '../../main/resources/META-INF/resources/jsonrpcws
 export const url = process.env.JSONRPCWS_URL;
 
 /** True when the tests that need the demo server can run. */
-export const noServer = url ? false : 'JSONRPCWS_URL is not set (JsRunnerTest in the examples module sets it)';
+export const noServer = url ? false : 'JSONRPCWS_URL is not set (JavaScriptClientTest in the examples module sets it)';
+
+/** A second demo server that the tests stop and start again on the same port. */
+export const restartableUrl = process.env.JSONRPCWS_RESTARTABLE_URL;
+
+/** True when the tests that stop and start a server can run. */
+export const noRestartableServer = restartableUrl && process.env.JSONRPCWS_CONTROL ? false
+  : 'JSONRPCWS_RESTARTABLE_URL or JSONRPCWS_CONTROL is not set (JavaScriptClientTest in the examples module sets them)';
+
+/** Stops or starts the restartable server; resolves once it has. */
+export async function server(action) {
+  const response = await fetch(`${process.env.JSONRPCWS_CONTROL}/${action}`, { method: 'POST' });
+  if (!response.ok) {
+    throw new Error(`${action} failed: ${response.status} ${await response.text()}`);
+  }
+}
 
 let members = 0;
 
@@ -15,10 +30,39 @@ export function uniqueName(prefix) {
 }
 
 /** A client of the demo server, closed after the test `t`. */
-export function client(t, options) {
-  const c = new JsonRpcClient(url, options);
+export function client(t, options, at = url) {
+  const c = new JsonRpcClient(at, options);
   t.after(() => c.close());
   return c;
+}
+
+/** A client of the restartable server, closed after the test `t`, which starts that server again if it stopped it. */
+export function restartableClient(t, options) {
+  t.after(() => server('start'));
+  return client(t, options, restartableUrl);
+}
+
+/** Resolves with the detail of the next `type` event of `c` that `accept` accepts. */
+export function nextEvent(c, type, accept = () => true) {
+  return new Promise(resolve => {
+    const listener = e => {
+      if (accept(e.detail)) {
+        c.removeEventListener(type, listener);
+        resolve(e.detail);
+      }
+    };
+    c.addEventListener(type, listener);
+  });
+}
+
+/** A ws:// URL of 127.0.0.1 on which nothing listens: a port just given up by a server of this process. */
+export async function refusedUrl() {
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise(resolve => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise(resolve => probe.close(resolve));
+  return `ws://127.0.0.1:${port}/jsonrpc`;
 }
 
 /** Resolves with the first value `accept` returns for a `method` notification that `c` receives. */

@@ -1,14 +1,69 @@
-/** Types of jsonrpcws.js: a JSON-RPC 2.0 client over one WebSocket, for browsers and Node.js 20+. */
+/**
+ * Types of jsonrpcws.js: a JSON-RPC 2.0 client over one WebSocket, for browsers and Node.js 20+. They need
+ * neither the DOM library nor Node's: only `Event`, `EventTarget` and `AbortSignal`, which both declare.
+ */
 
 /** Positional params (an array), named params (an object), or none. */
 export type Params = unknown[] | Record<string, unknown> | undefined;
+
+/**
+ * The methods of one side, for typed calls and handlers: method names mapped to function types of their
+ * params and result, such as `{'calc.add': (a: number, b: number) => number}`. A method called with params by
+ * name takes them as one object: `{'calc.subtract': (p: {minuend: number; subtrahend: number}) => number}`.
+ * An interface works as well as a type. A result may be written as a Promise; calls resolve with what it holds.
+ */
+export type Methods = object;
+
+/** The default method map: any method name, params and handlers unchecked, results `unknown`. */
+export interface AnyMethods {
+  [method: string]: (...params: any[]) => unknown;
+}
+
+/** True when `M` maps every string, as AnyMethods does: no method map was given. */
+type Untyped<M> = string extends keyof M ? true : false;
+
+/** The names of the methods of `M`: any string when it is untyped. */
+export type MethodName<M> = Untyped<M> extends true ? string : Extract<keyof M, string>;
+
+type ParamList<M, K> = M[K & keyof M] extends (...params: infer P) => any ? P : never;
+
+/** One object for params by name, when a method takes exactly one (non-array) object. */
+type ByName<P> = P extends [infer N]
+  ? N extends readonly unknown[] ? never : N extends object ? N : never
+  : never;
+
+/** The params of method `K` of `M`, by position (its parameters as a tuple) or by name (its one object). */
+export type ParamsOf<M, K> = Untyped<M> extends true ? Params : ParamList<M, K> | ByName<ParamList<M, K>>;
+
+/** What a call of method `K` of `M` resolves with: `unknown` when `M` is untyped. */
+export type ResultOf<M, K> = Untyped<M> extends true ? unknown
+  : M[K & keyof M] extends (...params: any[]) => infer R ? Awaited<R> : never;
+
+/** The arguments after the method's name: params (optional when the method takes none), then `extra`. */
+type Args<M, K, Extra extends unknown[]> = Untyped<M> extends true ? [params?: Params, ...extra: Extra]
+  : [] extends ParamList<M, K> ? [params?: ParamsOf<M, K>, ...extra: Extra]
+  : [params: ParamsOf<M, K>, ...extra: Extra];
+
+/** The names of the client's events, which on() refuses as method names. */
+export type ConnectionEvent = 'open' | 'close' | 'error';
+
+/**
+ * A handler of the server's calls: receives positional params spread as arguments, named params as one
+ * object. Its result (or its Promise's) answers a request; a thrown error answers an error with its numeric
+ * `code` (else -32000), `message` and `data`.
+ */
+export type Handler = (...params: any[]) => unknown;
+
+/** The handler of method `K` of `M`: its params as declared, returning its result or a Promise of it. */
+export type HandlerOf<M, K> = Untyped<M> extends true ? Handler
+  : M[K & keyof M] extends (...params: infer P) => infer R ? (...params: P) => R | Promise<Awaited<R>> : never;
 
 /** Error code of a JSON-RPC error answer for a method this client does not handle. */
 export declare const METHOD_NOT_FOUND: -32601;
 /** Error code answered when a handler throws an error without a numeric `code`. */
 export declare const SERVER_ERROR: -32000;
 
-/** An error answer of the server. */
+/** An error answer of the server: `code`, `message` and `data` as the server sent them. */
 export declare class JsonRpcError extends Error {
   constructor(code: number, message: string, data?: unknown);
   readonly name: 'JsonRpcError';
@@ -18,14 +73,21 @@ export declare class JsonRpcError extends Error {
 
 /** A call that got no answer within its timeout. */
 export declare class JsonRpcTimeoutError extends Error {
+  /** @param timeout the timeout in milliseconds */
+  constructor(method: string, timeout: number);
   readonly name: 'JsonRpcTimeoutError';
   readonly method: string;
   /** The timeout in milliseconds. */
   readonly timeout: number;
 }
 
-/** A call whose connection closed (or could not open) before its answer came. */
+/**
+ * A call or notification that could not go (the client is closed, or the queue of waiting calls is full), or
+ * whose connection closed (or could not open) before its answer came. The message is `<method>: <why>`.
+ */
 export declare class JsonRpcConnectionError extends Error {
+  /** @param why what went wrong, after the method's name in the message */
+  constructor(method: string, why: string);
   readonly name: 'JsonRpcConnectionError';
   readonly method: string;
 }
@@ -39,20 +101,42 @@ export interface ReconnectOptions {
   maxDelay?: number;
 }
 
-/** What the client needs of a WebSocket class: the browser's, Node's global one, or the 'ws' package's. */
-export interface WebSocketLike extends EventTarget {
+/**
+ * What the client needs of a WebSocket: the browser's, Node's global one, and the `ws` package's all have it.
+ * Structural, so that a class need not extend the DOM's EventTarget.
+ */
+export interface WebSocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
+  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: any) => void): void;
 }
 
+/** A WebSocket class, such as `WebSocket` or the `ws` package's `WebSocket`. */
+export type WebSocketClass = new (url: string, protocols?: string | string[]) => WebSocketLike;
+
 export interface ClientOptions {
-  /** Milliseconds a call waits for its answer (default 30000; 0 waits for ever). */
+  /**
+   * Milliseconds a call waits for its answer, counted from the call, queued or not (default 30000; 0 waits for
+   * ever). Else from 1 to 2147483647: anything else is a TypeError.
+   */
   timeout?: number;
   /** Reconnect after a connection closes that close() did not end (default false). */
   reconnect?: boolean | ReconnectOptions;
+  /**
+   * How many calls, notifications and batches wait while the client is not connected (before the first open and
+   * while reconnecting; default 1024; 0: none). Beyond it a call rejects, and notify() throws, a
+   * JsonRpcConnectionError.
+   */
+  queue?: number;
+  /**
+   * Runs on every open, before the queued calls are sent: `attempt` is 0 for the first connection, then 1, 2, ...
+   * for each reconnection that succeeded. Its calls go out at once. A returned Promise is awaited; what it throws
+   * or rejects with becomes an `error` event, and the queue is sent all the same. The `open` event follows.
+   */
+  onOpen?: (attempt: number) => unknown;
   /** The WebSocket class (default globalThis.WebSocket). */
-  WebSocket?: new (url: string, protocols?: string | string[]) => WebSocketLike;
+  WebSocket?: WebSocketClass;
   /** WebSocket subprotocols. */
   protocols?: string | string[];
   /**
@@ -62,9 +146,19 @@ export interface ClientOptions {
   token?: string | (() => string | undefined);
 }
 
+export interface ConnectOptions extends ClientOptions {
+  /** Milliseconds connect() waits for the connection, reconnecting or not (default 30000; 0: no limit). */
+  connectTimeout?: number;
+}
+
 export interface CallOptions {
-  /** Milliseconds this call waits for its answer; overrides the client's. */
+  /** Milliseconds this call waits for its answer; overrides the client's (0: for ever; at most 2147483647). */
   timeout?: number;
+}
+
+export interface OpenDetail {
+  /** 0 for the first connection, then 1, 2, ... for each reconnection that succeeded. */
+  attempt: number;
 }
 
 export interface CloseDetail {
@@ -72,51 +166,79 @@ export interface CloseDetail {
   reason: string;
   /** True when the client will open a new connection. */
   willReconnect: boolean;
+  /** 0 when an open connection (or the first attempt) closed; n when the n-th reconnect attempt in a row failed. */
+  attempt: number;
 }
 
-/**
- * A handler of the server's calls: receives positional params spread as arguments, named params as one
- * object. Its result (or its Promise's) answers a request; a thrown error answers an error.
- */
-export type Handler = (...params: any[]) => unknown;
+/** An event of the client (a CustomEvent at run time). */
+export interface JsonRpcEvent<D> extends Event {
+  readonly detail: D;
+}
 
 export interface JsonRpcClientEventMap {
-  open: Event;
-  close: CustomEvent<CloseDetail>;
-  error: CustomEvent<Error>;
+  open: JsonRpcEvent<OpenDetail>;
+  close: JsonRpcEvent<CloseDetail>;
+  /** A frame the client cannot use, an answer that matches no call, a failed notification handler or onOpen. */
+  error: JsonRpcEvent<Error>;
 }
 
-export declare class JsonRpcClient extends EventTarget {
+export interface ListenerOptions {
+  capture?: boolean;
+  once?: boolean;
+  passive?: boolean;
+  signal?: AbortSignal;
+}
+
+export type Listener<E> = ((event: E) => void) | { handleEvent(event: E): void };
+
+/**
+ * A client. `Server` maps the server's methods that it calls (typed `call`, `notify` and `batch`), `Client` the
+ * client's methods that the server calls (typed `on`); both are untyped by default.
+ */
+export declare class JsonRpcClient<Server extends Methods = AnyMethods, Client extends Methods = AnyMethods>
+  extends EventTarget {
   constructor(url: string | URL, options?: ClientOptions);
   readonly url: string;
   readonly isOpen: boolean;
-  call<T = any>(method: string, params?: Params, options?: CallOptions): Promise<T>;
-  notify(method: string, params?: Params): void;
-  batch(options?: CallOptions): JsonRpcBatch;
-  /** Handles the server's requests and notifications of `method`; returns a function that removes the handler. */
-  on(method: string, handler: Handler): () => void;
-  off(method: string): void;
-  /** Closes for good; pending calls reject at once. Resolves when the socket has closed. */
+  /** Calls a method; resolves with its result (`unknown` unless `Server` types it). */
+  call<K extends MethodName<Server>>(method: K, ...args: Args<Server, K, [options?: CallOptions]>):
+    Promise<ResultOf<Server, K>>;
+  /** Calls a method of an untyped client, stating the result's type: `call<number>('calc.add', [1, 2])`. */
+  call<T>(method: Untyped<Server> extends true ? string : never, params?: Params, options?: CallOptions): Promise<T>;
+  /** Sends a notification; throws a JsonRpcConnectionError when the client is closed or the queue is full. */
+  notify<K extends MethodName<Server>>(method: K, ...args: Args<Server, K, []>): void;
+  batch(options?: CallOptions): JsonRpcBatch<Server>;
+  /**
+   * Handles the server's requests and notifications of `method`; returns a function that removes the handler.
+   * The names of the client's events ('open', 'close', 'error') are refused: use addEventListener.
+   */
+  on<K extends MethodName<Client>>(
+    method: K & (K extends ConnectionEvent ? never : unknown), handler: HandlerOf<Client, K>): () => void;
+  off(method: MethodName<Client>): void;
+  /** Closes for good; pending and queued calls reject at once. Resolves when the socket has closed. */
   close(code?: number, reason?: string): Promise<void>;
-  /** Resolves when the connection is open; rejects if the client closes first. */
+  /** Resolves when the connection is open (after onOpen and the queue); rejects if the client closes first. */
   opened(): Promise<this>;
   addEventListener<K extends keyof JsonRpcClientEventMap>(
-    type: K, listener: (event: JsonRpcClientEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions): void;
+    type: K, listener: Listener<JsonRpcClientEventMap[K]> | null, options?: boolean | ListenerOptions): void;
+  addEventListener(type: string, listener: Listener<Event> | null, options?: boolean | ListenerOptions): void;
   removeEventListener<K extends keyof JsonRpcClientEventMap>(
-    type: K, listener: (event: JsonRpcClientEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions): void;
+    type: K, listener: Listener<JsonRpcClientEventMap[K]> | null, options?: boolean | ListenerOptions): void;
+  removeEventListener(type: string, listener: Listener<Event> | null, options?: boolean | ListenerOptions): void;
 }
 
 /** Calls and notifications sent in one frame. */
-export declare class JsonRpcBatch {
-  call<T = any>(method: string, params?: Params): Promise<T>;
-  notify(method: string, params?: Params): this;
+export declare class JsonRpcBatch<Server extends Methods = AnyMethods> {
+  call<K extends MethodName<Server>>(method: K, ...args: Args<Server, K, []>): Promise<ResultOf<Server, K>>;
+  call<T>(method: Untyped<Server> extends true ? string : never, params?: Params): Promise<T>;
+  notify<K extends MethodName<Server>>(method: K, ...args: Args<Server, K, []>): this;
   /** Sends the frame; resolves when every call has settled. Never rejects. */
   send(): Promise<PromiseSettledResult<unknown>[]>;
 }
 
-/** Connects; resolves with the client once its connection is open. */
-export declare function connect(url: string | URL, options?: ClientOptions): Promise<JsonRpcClient>;
+/**
+ * Connects; resolves with the client once its connection is open. Rejects with a JsonRpcConnectionError when
+ * it cannot open (without reconnect) or is not open within `connectTimeout`.
+ */
+export declare function connect<Server extends Methods = AnyMethods, Client extends Methods = AnyMethods>(
+  url: string | URL, options?: ConnectOptions): Promise<JsonRpcClient<Server, Client>>;

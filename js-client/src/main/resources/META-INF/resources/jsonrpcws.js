@@ -6,9 +6,10 @@
  *   const client = new JsonRpcClient('ws://127.0.0.1:8080/jsonrpc');
  *   console.log(await client.call('calc.add', [1, 2]));
  *
- * Calls made before the connection opens wait for it. Events (EventTarget): 'open', 'close' (a
- * CustomEvent whose detail is {code, reason, willReconnect}) and 'error' (a CustomEvent whose detail is an
- * Error: a frame that is not JSON, or an error answer the client cannot match to a call).
+ * Calls made before the connection opens, or while it reconnects, are queued (option queue). Events
+ * (EventTarget, each a CustomEvent): 'open' ({attempt}), 'close' ({code, reason, willReconnect, attempt}) and
+ * 'error' (an Error: a frame that is not JSON, an answer the client cannot match to a call, a handler of a
+ * notification or onOpen that failed).
  */
 
 /** Error code of a JSON-RPC error answer for a method this client does not handle. */
@@ -36,7 +37,11 @@ export class JsonRpcTimeoutError extends Error {
   }
 }
 
-/** A call whose connection closed (or could not open) before its answer came. */
+/**
+ * A call or notification that could not go, or whose connection closed (or could not open) before its answer
+ * came: the client is closed, the queue of waiting calls is full, or the connection was lost. The message says
+ * which, after the method's name.
+ */
 export class JsonRpcConnectionError extends Error {
   constructor(method, why) {
     super(`${method}: ${why}`);
@@ -47,15 +52,26 @@ export class JsonRpcConnectionError extends Error {
 
 const OPEN = 1;
 const RECONNECT_DEFAULTS = { retries: Infinity, minDelay: 500, maxDelay: 30000 };
+const CONNECTION_EVENTS = ['open', 'close', 'error'];
+/** The longest timeout setTimeout keeps: a longer one would fire at once. */
+const MAX_TIMEOUT = 2 ** 31 - 1;
 
 /**
  * A JSON-RPC client over one WebSocket at a time.
  *
  * options:
- * - timeout: ms a call waits for its answer (default 30000; 0 waits for ever)
+ * - timeout: ms a call waits for its answer (default 30000; 0 waits for ever; else 1 to 2^31-1, a TypeError
+ *   otherwise), counted from the call, queued or not
  * - reconnect: false (default), true, or {retries, minDelay, maxDelay}: after a connection closes that
  *   close() did not end, open a new one after minDelay, doubling up to maxDelay, at most `retries` times
- *   in a row. Calls sent on the closed connection are rejected; calls made meanwhile wait.
+ *   in a row. Calls sent on the closed connection are rejected; calls made meanwhile are queued.
+ * - queue: how many calls, notifications and batches wait while the client is not connected (before the first
+ *   open and while reconnecting; default 1024; 0: none wait). Beyond it a call rejects, and notify() throws, a
+ *   JsonRpcConnectionError saying the queue is full.
+ * - onOpen(attempt): runs on every open (attempt 0 the first, then 1, 2, ... for each reconnection that
+ *   succeeded), before the queued calls are sent; calls it makes go out at once. May return a Promise, which
+ *   is awaited; what it throws or rejects with is dispatched as an 'error' event, and the queue is sent all the
+ *   same. The 'open' event follows.
  * - WebSocket: the WebSocket class (default globalThis.WebSocket; in Node 20 run with
  *   --experimental-websocket or pass one, such as the 'ws' package's)
  * - protocols: WebSocket subprotocols, passed on
@@ -70,15 +86,21 @@ export class JsonRpcClient extends EventTarget {
   #WebSocket;
   #timeout;
   #reconnect;
+  #queueLimit;
+  #onOpen;
   #socket = null;
   #generation = 0;
   #generationClosed = 0;
   #nextId = 1;
   #pending = new Map(); // id -> {method, resolve, reject, timer, sent}
-  #queue = [];          // frames (strings) waiting for the connection, with the ids they carry
+  #queue = [];          // {frame, ids}: frames (strings) waiting for the connection, with the ids of their calls
   #handlers = new Map();
   #closed = false;
-  #attempts = 0;
+  #closedWhy = '';      // why calls and notifications are refused once #closed
+  #failure = '';        // what the last connection that closed said about it
+  #attempt = 0;         // 0 while the first connection opens or one is open, n for the n-th reconnect in a row
+  #opens = 0;
+  #ready = false;       // between the 'open' event and the connection's close
   #retryTimer = null;
   #closedPromise = null;
   #resolveClosed = null;
@@ -93,7 +115,16 @@ export class JsonRpcClient extends EventTarget {
       throw new TypeError('no WebSocket implementation: pass options.WebSocket'
         + ' (in Node.js 20, or run it with --experimental-websocket)');
     }
-    this.#timeout = options.timeout ?? 30000;
+    this.#timeout = options.timeout === undefined ? 30000 : checkTimeout('timeout', options.timeout);
+    const queue = options.queue ?? 1024;
+    if (!(Number.isInteger(queue) && queue >= 0) && queue !== Infinity) {
+      throw new TypeError(`queue is a number of calls, 0 or more, not ${String(queue)}`);
+    }
+    this.#queueLimit = queue;
+    if (options.onOpen !== undefined && typeof options.onOpen !== 'function') {
+      throw new TypeError('onOpen is a function');
+    }
+    this.#onOpen = options.onOpen;
     const r = options.reconnect;
     this.#reconnect = r ? { ...RECONNECT_DEFAULTS, ...(r === true ? {} : r) } : null;
     this.#closedPromise = new Promise(resolve => { this.#resolveClosed = resolve; });
@@ -105,41 +136,60 @@ export class JsonRpcClient extends EventTarget {
     return this.#url;
   }
 
-  /** True while a connection is open. */
+  /** True while a connection is open (onOpen runs with it open). */
   get isOpen() {
     return this.#socket !== null && this.#socket.readyState === OPEN;
   }
 
   /**
    * Calls a method; resolves with its result. Rejects with a JsonRpcError for an error answer, a
-   * JsonRpcTimeoutError when no answer came in time, a JsonRpcConnectionError when the connection closed
-   * first. params: an array (by position), an object (by name), or undefined (none).
+   * JsonRpcTimeoutError when no answer came in time, a JsonRpcConnectionError when the client is closed, the
+   * queue is full, or the connection closed first. params: an array (by position), an object (by name), or
+   * undefined (none). Throws a TypeError for a method that is not a string, params of another kind, or a
+   * timeout out of range.
    */
   call(method, params, options = {}) {
-    const entry = this.#request(method, params, options.timeout);
-    this.#send(JSON.stringify(entry.message), [entry.id]);
+    const timeout = options.timeout === undefined ? this.#timeout : checkTimeout('timeout', options.timeout);
+    const entry = this.#request(method, params, timeout);
+    this.#dispatch(JSON.stringify(entry.message), [entry.id], method);
     return entry.promise;
   }
 
-  /** Sends a notification: a call without an answer. Queued while the connection is not open. */
+  /**
+   * Sends a notification: a call without an answer. Queued while the connection is not open. Throws a
+   * JsonRpcConnectionError where call() would reject with one: the client is closed or the queue is full.
+   */
   notify(method, params) {
-    this.#checkNotClosed(method);
-    this.#send(JSON.stringify(message(method, params)), []);
+    const refused = this.#dispatch(JSON.stringify(message(method, params)), [], method);
+    if (refused) {
+      throw refused;
+    }
   }
 
   /** A batch: add calls and notifications, then send() them in one frame. */
   batch(options = {}) {
-    return new JsonRpcBatch(this, options);
+    return new JsonRpcBatch(this, {
+      timeout: options.timeout === undefined ? this.#timeout : checkTimeout('timeout', options.timeout),
+    });
   }
 
   /**
    * Handles the server's calls of `method`: handler(...params) for positional params,
    * handler(params) for named ones. Its return value (or what its Promise resolves to) is the answer to
    * a request; a thrown error (or rejection) answers an error with the error's numeric `code` (else
-   * -32000), its message and its `data`. Notifications are handled alike, without an answer. A method
-   * with no handler is answered -32601. One handler per method; returns a function that removes it.
+   * -32000), its message and its `data`. Notifications are handled alike, without an answer; what a handler
+   * of a notification throws is dispatched as an 'error' event. A method with no handler is answered -32601.
+   * One handler per method; returns a function that removes it. 'open', 'close' and 'error' are the client's
+   * events, not methods: on() refuses them (use addEventListener).
    */
   on(method, handler) {
+    if (typeof method !== 'string') {
+      throw new TypeError('a method name is a string');
+    }
+    if (CONNECTION_EVENTS.includes(method)) {
+      throw new TypeError(`'${method}' is an event of the client, not a method of the server:`
+        + ` use addEventListener('${method}', listener)`);
+    }
     if (typeof handler !== 'function') {
       throw new TypeError('a handler must be a function');
     }
@@ -157,50 +207,43 @@ export class JsonRpcClient extends EventTarget {
   }
 
   /**
-   * Closes the connection for good: pending and waiting calls are rejected with a
-   * JsonRpcConnectionError at once; no reconnect follows. Resolves when the socket has closed.
+   * Closes the connection for good: pending and queued calls are rejected with a JsonRpcConnectionError at
+   * once and nothing queued is sent; no reconnect follows. Resolves when the socket has closed.
    */
-  /** The subprotocols to offer: the ones given, and the bearer token's with 'jsonrpc' when there is a token. */
-  #offeredProtocols() {
-    const given = this.#protocols === undefined ? [] : [].concat(this.#protocols);
-    const token = typeof this.#token === 'function' ? this.#token() : this.#token;
-    if (token === undefined || token === null || token === '') {
-      return given.length ? given : undefined;
-    }
-    const offered = given.includes('jsonrpc') ? given : ['jsonrpc', ...given];
-    return [...offered, `jsonrpcws.bearer.${token}`];
-  }
-
   close(code = 1000, reason = '') {
     if (!this.#closed) {
       this.#closed = true;
+      this.#closedWhy = 'the client was closed';
       clearTimeout(this.#retryTimer);
       this.#retryTimer = null;
-      this.#failAll('the client was closed');
+      this.#failAll(this.#closedWhy);
       const socket = this.#socket;
       if (socket && socket.readyState <= OPEN) {
         socket.close(code, reason);
       } else {
-        this.#finish(code, reason);
+        this.#finish(code, reason, 0);
       }
     }
     return this.#closedPromise;
   }
 
-  /** Resolves when the connection is open; rejects if the client closes first. */
+  /**
+   * Resolves when the connection is open (after onOpen and the queue, with the 'open' event); rejects with a
+   * JsonRpcConnectionError if the client closes first, saying why.
+   */
   opened() {
-    if (this.isOpen) {
+    if (this.#ready) {
       return Promise.resolve(this);
     }
     if (this.#closed) {
-      return Promise.reject(new JsonRpcConnectionError('connect', 'the client is closed'));
+      return Promise.reject(new JsonRpcConnectionError('connect', this.#closedWhy));
     }
     return new Promise((resolve, reject) => {
       const onOpen = () => { done(); resolve(this); };
       const onClose = e => {
         if (!e.detail.willReconnect) {
           done();
-          reject(new JsonRpcConnectionError('connect', `closed (${e.detail.code}${e.detail.reason ? ' ' + e.detail.reason : ''})`));
+          reject(new JsonRpcConnectionError('connect', this.#closedWhy));
         }
       };
       const done = () => {
@@ -212,22 +255,32 @@ export class JsonRpcClient extends EventTarget {
     });
   }
 
-  // used by JsonRpcBatch
+  // used by JsonRpcBatch and connect()
   _request(method, params, timeout) {
     return this.#request(method, params, timeout);
   }
 
   _send(frame, ids) {
-    this.#send(frame, ids);
+    this.#dispatch(frame, ids, 'batch');
   }
 
-  #checkNotClosed(method) {
-    if (this.#closed) {
-      throw new JsonRpcConnectionError(method, 'the client is closed');
+  _failure() {
+    return this.#failure;
+  }
+
+  /** The subprotocols to offer: the ones given, and the bearer token's with 'jsonrpc' when there is a token. */
+  #offeredProtocols() {
+    const given = this.#protocols === undefined ? [] : [].concat(this.#protocols);
+    const token = typeof this.#token === 'function' ? this.#token() : this.#token;
+    if (token === undefined || token === null || token === '') {
+      return given.length ? given : undefined;
     }
+    const offered = given.includes('jsonrpc') ? given : ['jsonrpc', ...given];
+    return [...offered, `jsonrpcws.bearer.${token}`];
   }
 
-  #request(method, params, timeout = this.#timeout) {
+  /** A call waiting for its answer; rejected at once when the client is closed. */
+  #request(method, params, timeout) {
     const id = this.#nextId++;
     const entry = { id, method, message: { ...message(method, params), id }, sent: false, timer: null };
     entry.promise = new Promise((resolve, reject) => {
@@ -235,12 +288,13 @@ export class JsonRpcClient extends EventTarget {
       entry.reject = reject;
     });
     if (this.#closed) {
-      entry.reject(new JsonRpcConnectionError(method, 'the client is closed'));
+      entry.reject(new JsonRpcConnectionError(method, this.#closedWhy));
       return entry;
     }
-    if (timeout > 0 && timeout < Infinity) {
+    if (timeout > 0) {
       entry.timer = setTimeout(() => {
         this.#pending.delete(id);
+        this.#unqueue(id);
         entry.reject(new JsonRpcTimeoutError(method, timeout));
       }, timeout);
     }
@@ -248,14 +302,40 @@ export class JsonRpcClient extends EventTarget {
     return entry;
   }
 
-  #send(frame, ids) {
+  /**
+   * Sends a frame, or queues it while the client is not connected. When it can do neither, rejects the
+   * frame's calls and returns the JsonRpcConnectionError (for notify to throw).
+   */
+  #dispatch(frame, ids, what) {
+    let why = null;
     if (this.#closed) {
-      return;
-    }
-    if (this.isOpen) {
+      why = this.#closedWhy;
+    } else if (this.isOpen) {
       this.#write(frame, ids);
-    } else {
+    } else if (this.#queue.length < this.#queueLimit) {
       this.#queue.push({ frame, ids });
+    } else {
+      why = `not connected, and the queue is full (${this.#queueLimit} waiting, option queue)`;
+    }
+    if (why === null) {
+      return null;
+    }
+    for (const id of ids) {
+      const entry = this.#pending.get(id);
+      if (entry) {
+        this.#pending.delete(id);
+        clearTimeout(entry.timer);
+        entry.reject(new JsonRpcConnectionError(entry.method, why));
+      }
+    }
+    return new JsonRpcConnectionError(what, why);
+  }
+
+  /** Takes a timed-out call's own frame out of the queue, so that it no longer counts against the bound. */
+  #unqueue(id) {
+    const i = this.#queue.findIndex(q => q.ids.length === 1 && q.ids[0] === id);
+    if (i >= 0) {
+      this.#queue.splice(i, 1);
     }
   }
 
@@ -272,11 +352,14 @@ export class JsonRpcClient extends EventTarget {
   #open() {
     const generation = ++this.#generation;
     let socket;
+    let opened = false;
+    let error = '';
     try {
       const protocols = this.#offeredProtocols();
       socket = protocols ? new this.#WebSocket(this.#url, protocols) : new this.#WebSocket(this.#url);
     } catch (e) {
-      queueMicrotask(() => this.#closedSocket(generation, 1006, String(e?.message ?? e)));
+      error = String(e?.message ?? e);
+      queueMicrotask(() => this.#closedSocket(generation, 1006, '', false, error));
       return;
     }
     this.#socket = socket;
@@ -288,64 +371,95 @@ export class JsonRpcClient extends EventTarget {
         socket.close(1000);
         return;
       }
-      this.#attempts = 0;
-      this.dispatchEvent(new Event('open'));
-      const waiting = this.#queue.splice(0);
-      for (const { frame, ids } of waiting) {
-        if (ids.length === 0 || ids.some(id => this.#pending.has(id))) {
-          this.#write(frame, ids);
-        }
-      }
+      opened = true;
+      this.#attempt = 0;
+      this.#opened(generation, this.#opens++);
     });
     socket.addEventListener('message', event => {
       if (generation === this.#generation) {
         this.#receive(event.data, generation);
       }
     });
-    socket.addEventListener('close', event => this.#closedSocket(generation, event.code, event.reason));
-    // Node 20's WebSocket reports a refused connection with 'error' alone, never 'close'
-    socket.addEventListener('error', () => setTimeout(() => {
-      if (generation === this.#generation && this.#socket === socket && socket.readyState !== OPEN) {
-        this.#closedSocket(generation, 1006, 'the connection failed');
+    socket.addEventListener('close', event => this.#closedSocket(generation, event.code, event.reason, opened, error));
+    // the 'ws' package's error event says what failed ("connect ECONNREFUSED ...", "Unexpected server response:
+    // 404"); a browser's says nothing. Node 20's WebSocket reports a failed opening with 'error' alone, never 'close'
+    socket.addEventListener('error', event => {
+      if (typeof event?.message === 'string' && event.message !== '') {
+        error = event.message;
       }
-    }, 0));
+      setTimeout(() => {
+        if (generation === this.#generation && this.#socket === socket && socket.readyState !== OPEN) {
+          this.#closedSocket(generation, 1006, '', opened, error);
+        }
+      }, 0);
+    });
   }
 
-  #closedSocket(generation, code, reason) {
+  /** The connection is open: onOpen, then the queue, then the 'open' event. */
+  async #opened(generation, attempt) {
+    if (this.#onOpen) {
+      try {
+        await this.#onOpen(attempt);
+      } catch (e) {
+        this.#problem(new Error(`onOpen(${attempt}) failed: ${e?.message ?? e}`, { cause: e }));
+      }
+      if (generation !== this.#generation || this.#generationClosed === generation || this.#closed) {
+        return; // the queue waits for the next connection, or close() has rejected it
+      }
+    }
+    for (const { frame, ids } of this.#queue.splice(0)) {
+      if (ids.length === 0 || ids.some(id => this.#pending.has(id))) {
+        this.#write(frame, ids);
+      }
+    }
+    this.#ready = true;
+    this.dispatchEvent(new CustomEvent('open', { detail: { attempt } }));
+  }
+
+  #closedSocket(generation, code, reason, opened, error) {
     if (generation !== this.#generation || this.#generationClosed === generation) {
       return;
     }
     this.#generationClosed = generation;
     this.#socket = null;
+    this.#ready = false;
+    const what = opened
+      ? `the connection closed (${code}${reason ? ' ' + reason : ''})`
+      : `could not open ${this.#url} (closed ${code} before open${error ? ': ' + error : reason ? ': ' + reason : ''})`;
+    this.#failure = what;
     for (const [id, entry] of this.#pending) {
       if (entry.sent) {
         this.#pending.delete(id);
         clearTimeout(entry.timer);
-        entry.reject(new JsonRpcConnectionError(entry.method, `the connection closed (${code}) before the answer came`));
+        entry.reject(new JsonRpcConnectionError(entry.method, `${what} before the answer came`));
       }
     }
+    const attempt = opened ? 0 : this.#attempt;
+    const next = attempt + 1;
     const r = this.#reconnect;
-    const willReconnect = !this.#closed && r !== null && this.#attempts < r.retries;
+    const willReconnect = !this.#closed && r !== null && next <= r.retries;
     if (!willReconnect) {
-      this.#closed = true;
-      this.#failAll(`the connection closed (${code})`);
-      this.#finish(code, reason);
+      if (!this.#closed) {
+        this.#closed = true;
+        this.#closedWhy = r !== null && attempt > 0 ? `gave up after ${attempt} reconnect attempts: ${what}` : what;
+        this.#failAll(this.#closedWhy);
+      }
+      this.#finish(code, reason, attempt);
       return;
     }
-    const delay = Math.min(r.maxDelay, r.minDelay * 2 ** this.#attempts);
-    this.#attempts++;
-    this.dispatchEvent(new CustomEvent('close', { detail: { code, reason, willReconnect: true } }));
+    this.#attempt = next;
+    this.dispatchEvent(new CustomEvent('close', { detail: { code, reason, willReconnect: true, attempt } }));
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
       this.#open();
-    }, delay);
+    }, Math.min(r.maxDelay, r.minDelay * 2 ** (next - 1)));
   }
 
-  #finish(code, reason) {
+  #finish(code, reason, attempt) {
     if (this.#resolveClosed) {
       this.#resolveClosed();
       this.#resolveClosed = null;
-      this.dispatchEvent(new CustomEvent('close', { detail: { code, reason, willReconnect: false } }));
+      this.dispatchEvent(new CustomEvent('close', { detail: { code, reason, willReconnect: false, attempt } }));
     }
   }
 
@@ -386,7 +500,11 @@ export class JsonRpcClient extends EventTarget {
     }
   }
 
-  /** A response settles its call (returns undefined); a request returns a Promise of its answer. */
+  /**
+   * A response settles its call (returns undefined); a request returns a Promise of its answer. A response to
+   * a call of this client that no longer waits (timed out, or rejected when its connection closed) is dropped,
+   * error or result alike; one that matches no call it made is dispatched as an 'error' event.
+   */
   #handle(m, generation) {
     if (m === null || typeof m !== 'object') {
       this.#problem(new Error('the server sent a message that is not an object: ' + JSON.stringify(m)));
@@ -397,8 +515,10 @@ export class JsonRpcClient extends EventTarget {
     }
     const entry = this.#pending.get(m.id);
     if (!entry) {
-      if (m.error) {
-        this.#problem(new JsonRpcError(m.error.code, m.error.message, m.error.data));
+      if (!(Number.isInteger(m.id) && m.id > 0 && m.id < this.#nextId)) {
+        this.#problem(m.error
+          ? new JsonRpcError(m.error.code, m.error.message, m.error.data)
+          : new Error(`the server answered id ${JSON.stringify(m.id)}, which no call of this client had`));
       }
       return undefined;
     }
@@ -425,6 +545,10 @@ export class JsonRpcClient extends EventTarget {
         const p = m.params;
         result = await (Array.isArray(p) ? handler(...p) : p === undefined ? handler() : handler(p));
       } catch (e) {
+        if (!isRequest) {
+          this.#problem(new Error(`the handler of the notification ${m.method} failed: ${e?.message ?? e}`, { cause: e }));
+          return undefined;
+        }
         error = {
           code: Number.isInteger(e?.code) ? e.code : SERVER_ERROR,
           message: String(e?.message ?? e),
@@ -457,8 +581,10 @@ export class JsonRpcClient extends EventTarget {
 
 /**
  * Calls and notifications sent together in one frame. Each call() returns its own Promise at once; the
- * calls' timeouts start then. send() sends the frame and resolves when every call has settled, with
- * Promise.allSettled's array; it never rejects. An empty batch sends nothing.
+ * calls' timeouts start then. send() sends the frame (or queues it, as one entry, while the client is not
+ * connected) and resolves when every call has settled, with Promise.allSettled's array; it never rejects. When
+ * the frame can neither go nor wait (the client is closed, the queue is full), its calls reject with a
+ * JsonRpcConnectionError and its notifications are dropped with them. An empty batch sends nothing.
  */
 export class JsonRpcBatch {
   #client;
@@ -504,9 +630,35 @@ export class JsonRpcBatch {
   }
 }
 
-/** Connects; resolves with the client once its connection is open, rejects if it cannot open. */
-export function connect(url, options) {
-  return new JsonRpcClient(url, options).opened();
+/**
+ * Connects; resolves with the client once its connection is open (onOpen has run and the 'open' event fired).
+ * Rejects with a JsonRpcConnectionError, and closes the client, when it cannot open (without reconnect: at the
+ * first failure) or is not open within options.connectTimeout ms (default 30000; 0: no limit), reconnecting
+ * or not.
+ */
+export function connect(url, options = {}) {
+  const limit = options.connectTimeout === undefined ? 30000 : checkTimeout('connectTimeout', options.connectTimeout);
+  const client = new JsonRpcClient(url, options);
+  if (limit === 0) {
+    return client.opened();
+  }
+  let timer;
+  const late = new Promise((resolve, reject) => {
+    timer = setTimeout(() => {
+      const failure = client._failure();
+      reject(new JsonRpcConnectionError('connect',
+        `${client.url} did not open within ${limit} ms${failure ? ' (last: ' + failure + ')' : ''}`));
+      client.close();
+    }, limit);
+  });
+  return Promise.race([client.opened(), late]).finally(() => clearTimeout(timer));
+}
+
+function checkTimeout(name, timeout) {
+  if (typeof timeout !== 'number' || !(timeout === 0 || (timeout > 0 && timeout <= MAX_TIMEOUT))) {
+    throw new TypeError(`${name} is 0 (none) or milliseconds from 1 to ${MAX_TIMEOUT}, not ${String(timeout)}`);
+  }
+  return timeout;
 }
 
 function message(method, params) {

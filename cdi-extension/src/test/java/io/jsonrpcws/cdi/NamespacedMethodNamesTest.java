@@ -2,6 +2,7 @@ package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
+import io.jsonrpcws.impl.model.MethodTable;
 import io.jsonrpcws.impl.model.RpcMethod;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class NamespacedMethodNamesTest {
         try (TestDeployment deployment = TestDeployment.of(Calculator.class, Root.class)) {
             Set<String> names = deployment.extension().runtime().engine().methods().methods().stream()
                     .map(RpcMethod::name).collect(Collectors.toSet());
-            assertEquals(Set.of("calc.add", "calc.math.sub", "calc.rpc.ping", "add"), names);
+            assertEquals(Set.of("calc.add", "calc.math.sub", "calc.rpc.ping", "add", MethodTable.CANCEL_REQUEST), names);
 
             assertEquals("{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1}",
                     deployment.call("{\"jsonrpc\":\"2.0\",\"method\":\"calc.add\",\"params\":[1,2],\"id\":1}"));

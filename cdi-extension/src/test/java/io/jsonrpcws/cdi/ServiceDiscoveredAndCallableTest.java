@@ -2,6 +2,7 @@ package io.jsonrpcws.cdi;
 
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
+import io.jsonrpcws.impl.model.MethodTable;
 import io.jsonrpcws.impl.model.RpcMethod;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ServiceDiscoveredAndCallableTest {
         try (TestDeployment deployment = TestDeployment.of(Greeter.class, NotAService.class)) {
             Set<String> names = deployment.extension().runtime().engine().methods().methods().stream()
                     .map(RpcMethod::name).collect(Collectors.toSet());
-            assertEquals(Set.of("greet"), names);
+            assertEquals(Set.of("greet", MethodTable.CANCEL_REQUEST), names);
 
             assertEquals("{\"jsonrpc\":\"2.0\",\"result\":\"hello, Ada\",\"id\":1}",
                     deployment.call("{\"jsonrpc\":\"2.0\",\"method\":\"greet\",\"params\":[\"Ada\"],\"id\":1}"));

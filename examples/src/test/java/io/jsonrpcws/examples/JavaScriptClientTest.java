@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The JavaScript client's Node tests ({@code js-client/src/test/js}, {@code node --test}) pass against the
- * demo on the standalone runtime, with the tests' {@link Feed} service beside it.
+ * demo on the standalone runtime, with the tests' {@link Feed} service beside it ({@code JSONRPCWS_URL}), and
+ * against a second one that they stop and start again ({@code JSONRPCWS_RESTARTABLE_URL}, controlled at
+ * {@code JSONRPCWS_CONTROL}: see {@link RestartableServer}).
  */
 class JavaScriptClientTest {
 
@@ -31,14 +33,20 @@ class JavaScriptClientTest {
         }
         assertFalse(files.isEmpty(), "no *.test.js in " + tests);
 
-        try (JsonRpcServer server = JsonRpcServer.builder().host("127.0.0.1").port(0)
-                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class, Feed.class).start()) {
+        try (JsonRpcServer server = demo(0); RestartableServer restartable = new RestartableServer(JavaScriptClientTest::demo)) {
             List<String> command = new ArrayList<>(List.of(
                     "node", "--experimental-websocket", "--test", "--test-concurrency=1", "--test-reporter=spec"));
             command.addAll(files);
-            int exit = NodeProcess.run("node --test", tests, Map.of("JSONRPCWS_URL", server.uri().toString()),
+            int exit = NodeProcess.run("node --test", tests, Map.of("JSONRPCWS_URL", server.uri().toString(),
+                            "JSONRPCWS_RESTARTABLE_URL", restartable.uri().toString(),
+                            "JSONRPCWS_CONTROL", restartable.controlUri().toString()),
                     Duration.ofMinutes(3), command.toArray(String[]::new));
             assertEquals(0, exit, "node --test failed: its report is in the log above");
         }
+    }
+
+    private static JsonRpcServer demo(int port) {
+        return JsonRpcServer.builder().host("127.0.0.1").port(port)
+                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class, Feed.class).start();
     }
 }

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -43,6 +46,46 @@ final class NodeProcess {
         int major = Integer.parseInt(version.replaceFirst("^v(\\d+).*", "$1"));
         if (major < 20) {
             fail("these tests need Node.js 20 or newer; `node --version` says " + version);
+        }
+    }
+
+    /**
+     * Runs a command in {@code dir} and returns what it wrote to its standard output; its standard error goes to
+     * the log. Fails the test when it exits with another code than 0 or runs longer than {@code limit}.
+     */
+    static String output(String tag, Path dir, Duration limit, String... command) {
+        System.out.println("[" + tag + "] $ " + String.join(" ", command));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return process.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                fail(tag + " ran longer than " + limit + ": " + String.join(" ", command));
+            }
+            String text = new String(out.get(limit.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                fail(tag + " exited with " + process.exitValue() + ": " + String.join(" ", command) + "\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            fail("cannot run " + command[0] + ": " + e.getMessage());
+            return "";
+        } catch (ExecutionException | TimeoutException e) {
+            fail(tag + ": cannot read its output: " + e);
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
