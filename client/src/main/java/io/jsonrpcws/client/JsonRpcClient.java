@@ -222,9 +222,10 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
         }
 
         /**
-         * Where handlers run and stages complete. Unless set, the client makes its own (virtual threads on Java 21
-         * and newer, else a pool of daemon threads) and shuts it down when it closes; a given executor is never
-         * shut down by the client.
+         * Where handlers and the {@link #onOpen onOpen} hook run and stages complete. Unless set, the client makes
+         * its own (virtual threads on Java 21 and newer, else a pool of daemon threads) and shuts it down when it
+         * closes; a given executor is never shut down by the client. It must not run its tasks one at a time: a
+         * handler or hook that blocks on a call's answer needs another of its threads to complete that call.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -276,7 +277,7 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
         }
 
         /**
-         * Connects, waiting at most the connect timeout.
+         * Connects, waiting at most the connect timeout for the handshake, then for the {@link #onOpen onOpen} hook.
          *
          * @throws IllegalArgumentException when a handler's methods are invalid (every problem is listed)
          * @throws UncheckedIOException     when the connection cannot be made

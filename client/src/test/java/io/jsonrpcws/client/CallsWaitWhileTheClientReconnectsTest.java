@@ -12,11 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * While a reconnecting client is away, its calls, notifications and batches wait; once the server is back on the
  * same port, the onOpen hook runs first (it may block on its own calls), then what waited is sent in order and
- * answered. The hook runs on every open, with the attempt numbers 0, 1, 2.
+ * answered. The hook runs on every open, with the attempt numbers 0, 1, 2, ...
  */
 class CallsWaitWhileTheClientReconnectsTest {
 
@@ -53,16 +54,19 @@ class CallsWaitWhileTheClientReconnectsTest {
             assertEquals("a", Await.result(a));
             assertEquals("b", Await.result(b));
             assertEquals("c", Await.result(c));
-            assertEquals(List.of("hook 1", "a", "n", "b", "m", "c"), Journal.of(second));
-            assertEquals(List.of(0, 1), attempts);
+            // a stopping server may still take a handshake and then close it: that open counts too
+            assertEquals(List.of("hook " + last(attempts), "a", "n", "b", "m", "c"), Journal.of(second));
+            assertNumberedFromZero(attempts);
+            int beforeSecondStop = last(attempts);
 
             second.stop();
             Await.until("the client notices the server is gone again", () -> !client.isOpen());
             CompletionStage<String> d = client.call("journal.add", String.class, "d");
             third = Journal.start(port);
             assertEquals("d", Await.result(d));
-            assertEquals(List.of("hook 2", "d"), Journal.of(third));
-            assertEquals(List.of(0, 1, 2), attempts);
+            assertEquals(List.of("hook " + last(attempts), "d"), Journal.of(third));
+            assertNumberedFromZero(attempts);
+            assertTrue(last(attempts) > beforeSecondStop);
         } finally {
             first.stop();
             if (second != null) {
@@ -74,15 +78,27 @@ class CallsWaitWhileTheClientReconnectsTest {
         }
     }
 
+    private static int last(List<Integer> attempts) {
+        return attempts.get(attempts.size() - 1);
+    }
+
+    private static void assertNumberedFromZero(List<Integer> attempts) {
+        for (int i = 0; i < attempts.size(); i++) {
+            assertEquals(i, attempts.get(i), "attempts " + attempts);
+        }
+    }
+
     @Test
     void aFailingHookIsLoggedAndWhatWaitedIsSentAllTheSame() {
         JsonRpcServer first = Journal.start(0);
         int port = first.port();
         JsonRpcServer second = null;
         CompletableFuture<Integer> failed = new CompletableFuture<>();
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
         try (JsonRpcClient client = JsonRpcClient.builder(first.uri())
                 .reconnect(new Reconnect(1_000, Duration.ofMillis(20), Duration.ofMillis(200)))
                 .onOpen((connection, attempt) -> {
+                    attempts.add(attempt);
                     if (attempt > 0) {
                         failed.complete(attempt);
                         throw new IllegalStateException("the hook fails at attempt " + attempt);
@@ -95,7 +111,8 @@ class CallsWaitWhileTheClientReconnectsTest {
 
             second = Journal.start(port);
             assertEquals("after a failed hook", Await.result(a));
-            assertEquals(1, Await.result(failed));
+            assertTrue(Await.result(failed) >= 1);
+            assertNumberedFromZero(attempts);
         } finally {
             first.stop();
             if (second != null) {
