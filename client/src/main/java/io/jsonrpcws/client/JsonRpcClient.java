@@ -209,7 +209,10 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
             return this;
         }
 
-        /** Reconnects with this backoff when the connection is lost; {@code null} (the default) never does. */
+        /**
+         * Reconnects with this backoff when the connection is lost; {@code null} (the default) never does. While
+         * the client is away its calls wait, up to {@link #queue(int)}.
+         */
         public Builder reconnect(Reconnect reconnect) {
             this.reconnect = reconnect;
             return this;

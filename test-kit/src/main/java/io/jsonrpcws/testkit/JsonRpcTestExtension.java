@@ -129,7 +129,9 @@ public final class JsonRpcTestExtension
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return value(parameter.getParameter().getType(), parameter.findAnnotation(ClientConfig.class).orElse(null),
-                "parameter " + parameter.getIndex() + " of " + parameter.getDeclaringExecutable(), context);
+                "parameter " + parameter.getParameter().getName() + " of "
+                        + parameter.getDeclaringExecutable().getDeclaringClass().getName() + "."
+                        + parameter.getDeclaringExecutable().getName(), context);
     }
 
     private static boolean injectable(Class<?> type) {
