@@ -1,12 +1,17 @@
 package io.jsonrpcws.api;
 
+import jakarta.json.JsonValue;
+
 /**
- * An error that a service method throws to answer with a JSON-RPC error object of its choice.
+ * A JSON-RPC error object: one that a service method throws to answer with an error of its choice, and the one a
+ * caller's stage fails with when the peer answers its call with an error.
  *
- * <p>The {@link #code() code} and {@link #getMessage() message} are sent as they are; {@link #data()},
- * when not {@code null}, is serialized with the application's JSON-B configuration. The stack trace is
- * never sent. Exceptions of other types reach the client as {@link JsonRpcErrorCodes#INTERNAL_ERROR}
+ * <p>The {@link #code() code} and {@link #getMessage() message} are sent as they are; the data given to the
+ * constructor, when not {@code null}, is serialized with the application's JSON-B configuration. The stack trace
+ * is never sent. Exceptions of other types reach the client as {@link JsonRpcErrorCodes#INTERNAL_ERROR}
  * with a generic message unless a {@link JsonRpcExceptionMapper} maps them.
+ *
+ * <p>An error received from the peer carries its {@code data} member as JSON: {@link #data()}.
  */
 public class JsonRpcException extends RuntimeException {
 
@@ -56,8 +61,24 @@ public class JsonRpcException extends RuntimeException {
         return code;
     }
 
-    /** The {@code data} member of the error object, or {@code null} to omit it. */
-    public Object data() {
+    /**
+     * The {@code data} member as JSON: that of an error received from the peer, as it was sent (a
+     * {@code JsonObject}, a {@code JsonString}, ... or {@link JsonValue#NULL} for {@code "data": null}).
+     *
+     * @return the data when it is JSON; {@code null} when the error has none, and for an error made here with data
+     *         of another Java type, which {@link #dataObject()} returns
+     */
+    public JsonValue data() {
+        return data instanceof JsonValue json ? json : null;
+    }
+
+    /**
+     * The data as given to the constructor, of whatever Java type, serialized with JSON-B when the error is sent;
+     * for an error received from the peer, the same {@link JsonValue} as {@link #data()}.
+     *
+     * @return the data, or {@code null} to omit it
+     */
+    public Object dataObject() {
         return data;
     }
 }

@@ -8,7 +8,6 @@ import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
 import io.jsonrpcws.impl.protocol.PeerProtocol;
-import io.jsonrpcws.impl.engine.RemoteProxies;
 
 import java.lang.System.Logger.Level;
 import java.net.http.WebSocket;
@@ -16,10 +15,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +52,6 @@ final class Connection implements PeerConnection, WebSocket.Listener {
     private final JsonRpcEngine<Connection> engine;
     private final Executor executor;
     private final OutgoingCalls outgoing;
-    private final Map<Class<?>, Object> proxies = new ConcurrentHashMap<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final StringBuilder partial = new StringBuilder();
     /** Set on the thread that collects the frames of a batch; the frames then go out as one array. */
@@ -90,11 +86,6 @@ final class Connection implements PeerConnection, WebSocket.Listener {
         return outgoing;
     }
 
-    /** A proxy bound to this connection, made once per interface. */
-    Object proxy(Class<?> remoteInterface) {
-        return proxies.computeIfAbsent(remoteInterface, type -> RemoteProxies.create(type, outgoing));
-    }
-
     boolean isOpen() {
         return sender != null && !ended.get();
     }
@@ -126,25 +117,29 @@ final class Connection implements PeerConnection, WebSocket.Listener {
     }
 
     /**
-     * Sends the members of a batch as one frame.
+     * Sends the members of a batch as one frame; calls whose stage has completed already (their time ran out while
+     * the batch waited for a connection) are left out.
      *
-     * @throws RuntimeException when a param cannot be serialized; nothing is sent then, and the stages of the
+     * @return {@code false}, sending nothing, when the connection has closed
+     * @throws RuntimeException when a param cannot be written; nothing is sent then, and the stages of the
      *                          batch's calls fail with the same exception
      */
-    List<CompletionStage<Object>> sendBatch(List<Batch.Member> members) {
-        List<String> texts = new ArrayList<>(members.size());
-        List<CompletableFuture<Object>> stages = new ArrayList<>(members.size());
+    boolean sendBatch(Outgoing.BatchOf batch) {
+        if (outgoing.isClosed()) {
+            return false;
+        }
+        List<String> texts = new ArrayList<>(batch.members().size());
         RuntimeException failure = null;
         collecting.set(texts);
         try {
-            for (Batch.Member m : members) {
-                if (m.resultType() == null) {
+            for (Batch.Member m : batch.members()) {
+                if (m.stage() == null) {
                     outgoing.notify(m.method(), m.params());
-                } else {
-                    CompletableFuture<Object> stage = outgoing.request(m.method(), m.resultType(), m.timeout(), m.params());
-                    stages.add(stage);
-                    Throwable refused = refusal(stage);
-                    if (refused instanceof RuntimeException e && !(e instanceof ConnectionClosedException)) {
+                } else if (!m.stage().isDone()) {
+                    if (!outgoing.request(m.method(), m.resultType(), m.timeout(), batch.madeAt(), m.params(), m.stage())) {
+                        m.stage().completeExceptionally(new ConnectionClosedException("the connection to " + client.uri()
+                                + " closed while a batch was sent; " + m.method() + " was not sent"));
+                    } else if (refusal(m.stage()) instanceof RuntimeException e && !(e instanceof ConnectionClosedException)) {
                         failure = e;
                         break;
                     }
@@ -156,8 +151,10 @@ final class Connection implements PeerConnection, WebSocket.Listener {
             collecting.remove();
         }
         if (failure != null) {
-            for (CompletableFuture<Object> stage : stages) {
-                stage.completeExceptionally(failure);
+            for (Batch.Member m : batch.members()) {
+                if (m.stage() != null) {
+                    m.stage().completeExceptionally(failure);
+                }
             }
             throw failure;
         }
@@ -167,7 +164,7 @@ final class Connection implements PeerConnection, WebSocket.Listener {
                 s.send("[" + String.join(",", texts) + "]");
             }
         }
-        return List.copyOf(stages);
+        return true;
     }
 
     /** Why a stage failed at once (a param that cannot be serialized, a closed connection); else {@code null}. */
@@ -308,7 +305,7 @@ final class Connection implements PeerConnection, WebSocket.Listener {
     @Override
     public void onError(WebSocket ws, Throwable error) {
         LOG.log(Level.DEBUG, () -> "connection to " + client.uri() + " failed", error);
-        end(1006, String.valueOf(error.getMessage()), true);
+        end(1006, Failures.why(error), true);
     }
 
     private void received(String text) {

@@ -1,12 +1,13 @@
 package io.jsonrpcws.client;
 
 import io.jsonrpcws.api.ConnectionClosedException;
-import io.jsonrpcws.api.JsonRpcException;
 import io.jsonrpcws.api.JsonRpcMethod;
 import io.jsonrpcws.api.JsonRpcService;
 import io.jsonrpcws.api.Params;
-import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.codec.Limits;
+import io.jsonrpcws.impl.engine.JsonRpcEngine;
+import io.jsonrpcws.impl.engine.OutgoingCalls;
+import io.jsonrpcws.impl.engine.RemoteProxies;
 import io.jsonrpcws.impl.model.CallInfo;
 import io.jsonrpcws.impl.model.ContextParameter;
 import io.jsonrpcws.impl.model.PlainServices;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,26 +38,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JSON-RPC 2.0 client over one WebSocket (the JDK's {@code java.net.http}), for Java applications and
- * tests. It calls the server's methods, and its handlers answer the server's calls to it.
+ * tests. It calls the server's methods ({@link JsonRpcCalls} says how calls complete), and its handlers answer the
+ * server's calls to it.
  *
  * <pre>{@code
  * try (JsonRpcClient client = JsonRpcClient.connect(URI.create("ws://127.0.0.1:8080/jsonrpc"))) {
  *     double sum = client.call("calc.add", Double.class, 1, 2).toCompletableFuture().get(5, TimeUnit.SECONDS);
  * }
  * }</pre>
- *
- * <p><b>Calls</b> return at once with a stage that completes with the answer: its {@code result} bound to the
- * requested type with JSON-B, or exceptionally with a {@link JsonRpcException} (the server's error object: code,
- * message, {@code data} as a {@code JsonValue}), a {@link java.util.concurrent.TimeoutException} when no answer
- * came in time (an answer arriving later is dropped), or a {@link ConnectionClosedException} when the connection
- * closed first or was closed already. Answers are matched by id, so calls may complete in any order. Stages
- * complete on the client's executor, never on the thread that reads the socket.
  *
  * <p><b>The server's calls</b> to the client run the {@link JsonRpcMethod} methods of the
  * {@linkplain Builder#handlers handler objects}, on the same engine as the server: by position or by name, with
@@ -66,15 +64,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Sending.</b> Every outgoing frame goes through one serial sender: one send in flight, the rest queued
  * in order (16 Mi characters at most; beyond, the server is taken not to read and the connection is cut).
  *
- * <p><b>Closing.</b> {@link #close()} closes for good. When the server closes the connection or the network
- * breaks, pending calls fail with {@link ConnectionClosedException}; then the client either closes for good
- * or, with {@link Builder#reconnect(Reconnect)}, reconnects. While it reconnects, {@link #isOpen()} is
- * {@code false} and calls fail at once with {@link ConnectionClosedException}; nothing is replayed.
+ * <p><b>Closing and reconnecting.</b> {@link #close()} closes for good. When the server closes the connection or
+ * the network breaks, the calls awaiting an answer fail with {@link ConnectionClosedException} (the server may or
+ * may not have run them); then the client either closes for good, after which calls fail at once and
+ * {@code notify} throws {@link ConnectionClosedException}, or, with {@link Builder#reconnect(Reconnect)},
+ * reconnects. While it is away, calls, notifications and batches wait in a queue of at most
+ * {@link Builder#queue(int)} entries (beyond it, or with {@code queue(0)}, they are refused as on a closed client)
+ * and are sent in order once it is back, after the {@link Builder#onOpen(OnOpen) onOpen} hook; a waiting call's
+ * timeout runs from when it was made. When the client gives up reconnecting or is closed, what waits is refused
+ * with {@link ConnectionClosedException} and nothing of it is sent.
  *
- * <p>Thread-safe: any thread may call, notify and close. Params may be {@code null} elements; other arguments
- * must not be {@code null}.
+ * <p>Thread-safe: any thread may call, notify and close.
  */
-public final class JsonRpcClient implements AutoCloseable {
+public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JsonRpcClient.class.getName());
 
@@ -92,11 +94,39 @@ public final class JsonRpcClient implements AutoCloseable {
     private final List<String[]> headers;
     private final CloseListener closeListener;
 
+    private final int queueBound;
+    private final OnOpen onOpen;
+
+    /** Where the client is: its calls go out in {@code OPEN} only, wait in {@code OPENING} and {@code AWAY}. */
+    private enum State {
+        /** A connection has opened; its hook runs, then what waits is sent. */
+        OPENING,
+        /** Connected, nothing waits. */
+        OPEN,
+        /** The connection was lost; reconnecting. */
+        AWAY,
+        /** For good. */
+        CLOSED
+    }
+
+    /** What waits for a connection, with the timers of its calls. */
+    private record Waiting(Outgoing out, List<CompletableFuture<Void>> timers) {
+        void cancelTimers() {
+            timers.forEach(t -> t.cancel(false));
+        }
+    }
+
     private final Object lock = new Object();
     /** The current connection, or the last one while reconnecting or once closed; written under the lock. */
     private volatile Connection connection;
-    /** Closed for good; written under the lock. */
-    private volatile boolean closed;
+    /** Written under the lock. */
+    private volatile State state = State.OPENING;
+    /** Why the client is closed; written under the lock. */
+    private String closedBecause;
+    /** Guarded by the lock. */
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    /** Connections opened so far: the next one's attempt number. Guarded by the lock. */
+    private int opened;
     private final AtomicBoolean finished = new AtomicBoolean();
 
     private JsonRpcClient(Builder b, JsonRpcEngine<Connection> engine) {
@@ -110,6 +140,8 @@ public final class JsonRpcClient implements AutoCloseable {
         this.reconnect = b.reconnect;
         this.headers = List.copyOf(b.headers);
         this.closeListener = b.closeListener;
+        this.queueBound = b.queue;
+        this.onOpen = b.onOpen;
     }
 
     /**
@@ -117,7 +149,9 @@ public final class JsonRpcClient implements AutoCloseable {
      *
      * @param uri the server's endpoint, such as {@code ws://127.0.0.1:8080/jsonrpc}
      * @return a connected client
-     * @throws UncheckedIOException when the connection cannot be made (refused, handshake failed, timed out)
+     * @throws UncheckedIOException when the connection cannot be made; its message says why ("connection refused",
+     *                              "the server answered the WebSocket handshake with HTTP 404 instead of 101", a
+     *                              time-out), its cause is the JDK's exception
      */
     public static JsonRpcClient connect(URI uri) {
         return builder(uri).connect();
@@ -144,6 +178,8 @@ public final class JsonRpcClient implements AutoCloseable {
         private final List<String[]> headers = new ArrayList<>();
         private CloseListener closeListener = (code, reason) -> {
         };
+        private int queue = 1024;
+        private OnOpen onOpen;
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -173,7 +209,10 @@ public final class JsonRpcClient implements AutoCloseable {
             return this;
         }
 
-        /** Reconnects with this backoff when the connection is lost; {@code null} (the default) never does. */
+        /**
+         * Reconnects with this backoff when the connection is lost; {@code null} (the default) never does. While
+         * the client is away its calls wait, up to {@link #queue(int)}.
+         */
         public Builder reconnect(Reconnect reconnect) {
             this.reconnect = reconnect;
             return this;
@@ -186,9 +225,10 @@ public final class JsonRpcClient implements AutoCloseable {
         }
 
         /**
-         * Where handlers run and stages complete. Unless set, the client makes its own (virtual threads on Java 21
-         * and newer, else a pool of daemon threads) and shuts it down when it closes; a given executor is never
-         * shut down by the client.
+         * Where handlers and the {@link #onOpen onOpen} hook run and stages complete. Unless set, the client makes
+         * its own (virtual threads on Java 21 and newer, else a pool of daemon threads) and shuts it down when it
+         * closes; a given executor is never shut down by the client. It must not run its tasks one at a time: a
+         * handler or hook that blocks on a call's answer needs another of its threads to complete that call.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -209,6 +249,30 @@ public final class JsonRpcClient implements AutoCloseable {
             return header("Authorization", "Bearer " + Objects.requireNonNull(token, "token"));
         }
 
+        /**
+         * How many calls, notifications and batches (a batch counts as one) may wait while the client reconnects;
+         * 1024 unless set. Beyond, a call's stage fails with {@link ConnectionClosedException} saying the queue is
+         * full, and {@code notify} throws it. {@code 0} queues nothing: while away, calls fail at once.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder queue(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("queue must not be negative: " + size);
+            }
+            this.queue = size;
+            return this;
+        }
+
+        /**
+         * Runs on every open, before what waited is sent; see {@link OnOpen}. The first connection's hook has run
+         * when {@link #connect()} returns.
+         */
+        public Builder onOpen(OnOpen hook) {
+            this.onOpen = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
         /** Told once when the client has closed for good; see {@link CloseListener}. */
         public Builder onClose(CloseListener listener) {
             this.closeListener = Objects.requireNonNull(listener, "listener");
@@ -216,7 +280,7 @@ public final class JsonRpcClient implements AutoCloseable {
         }
 
         /**
-         * Connects, waiting at most the connect timeout.
+         * Connects, waiting at most the connect timeout for the handshake, then for the {@link #onOpen onOpen} hook.
          *
          * @throws IllegalArgumentException when a handler's methods are invalid (every problem is listed)
          * @throws UncheckedIOException     when the connection cannot be made
@@ -227,12 +291,12 @@ public final class JsonRpcClient implements AutoCloseable {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof IOException io) {
-                    throw new UncheckedIOException("cannot connect to " + uri + ": " + io.getMessage(), io);
+                    throw new UncheckedIOException(io.getMessage(), io);
                 }
                 if (cause instanceof RuntimeException r) {
                     throw r;
                 }
-                throw new UncheckedIOException(new IOException("cannot connect to " + uri + ": " + cause, cause));
+                throw new UncheckedIOException(new IOException("cannot connect to " + uri + ": " + Failures.why(cause), cause));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UncheckedIOException(new InterruptedIOException("interrupted connecting to " + uri));
@@ -242,8 +306,9 @@ public final class JsonRpcClient implements AutoCloseable {
         /**
          * Connects without waiting.
          *
-         * @return a stage that completes with the connected client, or exceptionally with the
-         *         {@link IOException} of a connection that cannot be made
+         * @return a stage that completes with the connected client, once the {@link #onOpen onOpen} hook has run,
+         *         or exceptionally with an {@link IOException} saying why the connection cannot be made
+         *         ("cannot connect to ws://...: connection refused"), caused by the JDK's exception
          * @throws IllegalArgumentException when a handler's methods are invalid (every problem is listed)
          */
         public CompletionStage<JsonRpcClient> connectAsync() {
@@ -257,11 +322,11 @@ public final class JsonRpcClient implements AutoCloseable {
             return client.open().handle((connection, failure) -> {
                 if (failure != null) {
                     client.shutDownExecutor();
-                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                    Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+                    throw new CompletionException(new IOException("cannot connect to " + uri + ": " + Failures.why(cause), cause));
                 }
-                client.install(connection);
-                return client;
-            });
+                return connection;
+            }).thenCompose(connection -> client.install(connection).thenApply(ignored -> client));
         }
 
         private static Duration positive(Duration d, String name) {
@@ -282,105 +347,46 @@ public final class JsonRpcClient implements AutoCloseable {
         return defaultTimeout;
     }
 
-    /** Whether the client is connected now: {@code false} once closed and while reconnecting. */
+    /** The queue's bound, as {@link Builder#queue(int)} set it. */
+    public int queueBound() {
+        return queueBound;
+    }
+
+    /**
+     * Whether the client is connected now and sends its calls at once: {@code false} once closed, while
+     * reconnecting, and while a new connection's {@link Builder#onOpen onOpen} hook runs.
+     */
     public boolean isOpen() {
         Connection c = connection;
-        return !closed && c != null && c.isOpen();
+        return state == State.OPEN && c != null && c.isOpen();
     }
 
-    /**
-     * Calls a method of the server with the default timeout.
-     *
-     * @param method     the server's method name
-     * @param resultType the Java type the {@code result} is bound to ({@code Void.class} to ignore it)
-     * @param params     the positional params, serialized with the client's JSON-B
-     * @return a stage that completes with the result (possibly {@code null}), or exceptionally with a
-     *         {@link JsonRpcException}, a {@link java.util.concurrent.TimeoutException} or a
-     *         {@link ConnectionClosedException}; a param that cannot be serialized fails it with the JSON-B exception
-     */
-    public <T> CompletionStage<T> call(String method, Class<T> resultType, Object... params) {
-        return call(defaultTimeout, method, resultType, params);
-    }
-
-    /**
-     * Calls a method of the server, with a timeout of its own and a possibly generic result type. The timeout
-     * comes first so that it is never taken for a param.
-     *
-     * @param timeout    how long to wait for the answer
-     * @param method     the server's method name
-     * @param resultType the Java type the {@code result} is bound to, such as a {@code ParameterizedType}
-     * @param params     the positional params, serialized with the client's JSON-B
-     * @return as {@link #call(String, Class, Object...)}
-     */
-    public <T> CompletionStage<T> call(Duration timeout, String method, Type resultType, Object... params) {
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(resultType, "resultType");
-        return connection().outgoingCalls().request(method, resultType, timeout, params);
-    }
-
-    /**
-     * Calls a method of the server with the default timeout, its params by position or by name as {@link Params}
-     * says: {@code client.call("feed.subscribe", String.class, Params.named().with("topic", "news"))}.
-     *
-     * @return as {@link #call(String, Class, Object...)}
-     */
-    public <T> CompletionStage<T> call(String method, Class<T> resultType, Params params) {
-        return call(defaultTimeout, method, resultType, params);
-    }
-
-    /**
-     * Calls a method of the server with a timeout of its own, its params by position or by name as {@link Params}
-     * says.
-     *
-     * @return as {@link #call(String, Class, Object...)}
-     */
+    /** {@inheritDoc} */
+    @Override
+    @SuppressWarnings("unchecked")
     public <T> CompletionStage<T> call(Duration timeout, String method, Type resultType, Params params) {
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(resultType, "resultType");
-        Objects.requireNonNull(params, "params");
-        return connection().outgoingCalls().request(method, resultType, timeout, params);
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        submit(new Outgoing.Call(Objects.requireNonNull(method, "method"), Objects.requireNonNull(resultType, "resultType"),
+                Objects.requireNonNull(timeout, "timeout"), Objects.requireNonNull(params, "params"), System.nanoTime(), stage));
+        return (CompletionStage<T>) (CompletionStage<?>) stage;
     }
 
-    /**
-     * Sends a notification, its params by position or by name as {@link Params} says; otherwise as
-     * {@link #notify(String, Object...)}.
-     *
-     * @throws jakarta.json.bind.JsonbException when a param cannot be serialized
-     */
+    /** {@inheritDoc} */
+    @Override
     public void notify(String method, Params params) {
-        connection().outgoingCalls().notify(Objects.requireNonNull(method, "method"), Objects.requireNonNull(params, "params"));
+        submit(new Outgoing.Notification(Objects.requireNonNull(method, "method"), Objects.requireNonNull(params, "params")));
     }
 
-    /**
-     * Sends a notification: a call that the server does not answer. Returns at once; the frame is queued behind
-     * the client's other frames. Does nothing when the client is not connected.
-     *
-     * @param method the server's method name
-     * @param params the positional params, serialized with the client's JSON-B
-     * @throws jakarta.json.bind.JsonbException when a param cannot be serialized
-     */
-    public void notify(String method, Object... params) {
-        connection().outgoingCalls().notify(Objects.requireNonNull(method, "method"), params);
-    }
-
-    /** A new, empty batch of calls and notifications, sent as one frame by {@link Batch#send()}. */
+    /** {@inheritDoc} */
+    @Override
     public Batch batch() {
-        return new Batch(this);
+        return new Batch(defaultTimeout, this::submit);
     }
 
-    /**
-     * A typed proxy of the server's methods: an interface whose methods carry {@link JsonRpcMethod} (and whose
-     * {@link JsonRpcService} names a namespace, if any). A {@code void} method sends a notification; a method
-     * returning {@code CompletionStage<T>} calls with the default timeout and completes as
-     * {@link #call(Duration, String, Type, Object...)} does. Params go by position, or by name for methods marked
-     * {@link io.jsonrpcws.api.NamedParams}. The proxy follows the client across reconnections.
-     *
-     * @throws IllegalArgumentException when the interface has methods that cannot be sent, listing them all
-     */
+    /** {@inheritDoc} The proxy's calls wait while the client reconnects, as the client's own do. */
+    @Override
     public <T> T remote(Class<T> serverInterface) {
-        connection().proxy(serverInterface);
+        T target = RemoteProxies.create(serverInterface, proxyCalls(this));
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return switch (method.getName()) {
@@ -389,29 +395,45 @@ public final class JsonRpcClient implements AutoCloseable {
                     default -> "remote " + serverInterface.getName() + " at " + uri;
                 };
             }
-            Object target = connection().proxy(serverInterface);
             return Proxy.getInvocationHandler(target).invoke(target, method, args);
         };
         return serverInterface.cast(Proxy.newProxyInstance(serverInterface.getClassLoader(),
                 new Class<?>[]{serverInterface}, handler));
     }
 
+    /** The calls of a proxy, made through {@code calls} with its default timeout. */
+    static RemoteProxies.Calls proxyCalls(JsonRpcCalls calls) {
+        return new RemoteProxies.Calls() {
+            @Override
+            public void notify(String method, Params params) {
+                calls.notify(method, params);
+            }
+
+            @Override
+            public CompletableFuture<?> request(String method, Type resultType, Params params) {
+                return calls.call(calls.defaultTimeout(), method, resultType, params).toCompletableFuture();
+            }
+        };
+    }
+
     /**
-     * Closes the connection normally (1000) and for good: frames already queued are sent first, pending calls
-     * fail at once with {@link ConnectionClosedException}, reconnection stops, the close listener is told, and an
-     * executor the client made is shut down. Returns without waiting for the server's acknowledgement.
-     * Idempotent.
+     * Closes the connection normally (1000) and for good: frames already handed to the connection are sent first,
+     * calls awaiting an answer fail at once with {@link ConnectionClosedException}, and so do the calls that wait
+     * for a reconnection (nothing of them is sent); reconnection stops, the close listener is told, and an executor
+     * the client made is shut down. Returns without waiting for the server's acknowledgement. Idempotent.
      */
     @Override
     public void close() {
         Connection c;
         synchronized (lock) {
-            if (closed) {
+            if (state == State.CLOSED) {
                 return;
             }
-            closed = true;
+            state = State.CLOSED;
+            closedBecause = "the client of " + uri + " was closed";
             c = connection;
         }
+        refuseWaiting();
         if (c != null) {
             c.close(1000, "");
         }
@@ -421,6 +443,110 @@ public final class JsonRpcClient implements AutoCloseable {
     @Override
     public String toString() {
         return "JsonRpcClient[" + uri + (isOpen() ? ", open]" : ", not connected]");
+    }
+
+    // --- sending and waiting
+
+    /** Sends at once on an open connection, else queues or refuses. */
+    private void submit(Outgoing out) {
+        for (;;) {
+            Connection c = connection;
+            if (state == State.OPEN && c != null && out.sendOn(c)) {
+                return;
+            }
+            ConnectionClosedException refused = null;
+            Connection ended = null;
+            synchronized (lock) {
+                switch (state) {
+                    case CLOSED -> refused = new ConnectionClosedException(closedBecause + "; not sent");
+                    case OPENING, AWAY -> {
+                        if (waiting.size() < queueBound) {
+                            waiting.add(new Waiting(out, timers(out)));
+                            return;
+                        }
+                        refused = new ConnectionClosedException(queueBound == 0
+                                ? "the client of " + uri + " is reconnecting and queues nothing (queue(0)); not sent"
+                                : "the client of " + uri + " is reconnecting and its queue is full (" + queueBound
+                                        + " calls and notifications wait); not sent");
+                    }
+                    // the connection refused: it has ended, and the client has not yet taken note
+                    case OPEN -> ended = connection == c ? c : null;
+                }
+            }
+            if (refused != null) {
+                out.refuse(refused);
+                return;
+            }
+            if (ended != null) {
+                connectionEnded(ended);
+            }
+        }
+    }
+
+    /** Fails a waiting call when its time is up, counted from when it was made; a batch's calls one by one. */
+    private List<CompletableFuture<Void>> timers(Outgoing out) {
+        List<CompletableFuture<Void>> timers = new ArrayList<>(1);
+        if (out instanceof Outgoing.Call call) {
+            timers.add(timer(call.method(), call.timeout(), call.madeAt(), call.stage(), out));
+        } else if (out instanceof Outgoing.BatchOf batch) {
+            for (Batch.Member m : batch.members()) {
+                if (m.stage() != null) {
+                    timers.add(timer(m.method(), m.timeout(), batch.madeAt(), m.stage(), null));
+                }
+            }
+        }
+        return timers;
+    }
+
+    /** @param alone what to take out of the queue when the time is up, if anything */
+    private CompletableFuture<Void> timer(String method, Duration timeout, long madeAt, CompletableFuture<Object> stage,
+                                          Outgoing alone) {
+        long left = Math.max(0, timeout.toNanos() - (System.nanoTime() - madeAt));
+        CompletableFuture<Void> timer = new CompletableFuture<Void>().completeOnTimeout(null, left, TimeUnit.NANOSECONDS);
+        timer.thenRun(() -> {
+            if (alone != null) {
+                synchronized (lock) {
+                    waiting.removeIf(w -> w.out() == alone);
+                }
+            }
+            TimeoutException late = new TimeoutException("no answer to " + method + " within "
+                    + OutgoingCalls.readable(timeout) + ": it was never sent, the client was reconnecting to " + uri);
+            completeLater(() -> stage.completeExceptionally(late));
+        });
+        return timer;
+    }
+
+    /** On the executor, so that what the application chains on a stage does not run on a timer's thread. */
+    private void completeLater(Runnable completion) {
+        try {
+            executor.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
+        }
+    }
+
+    /** Refuses what waits: the client has closed. */
+    private void refuseWaiting() {
+        List<Waiting> refused;
+        String why;
+        synchronized (lock) {
+            refused = new ArrayList<>(waiting);
+            waiting.clear();
+            why = closedBecause;
+        }
+        int notifications = 0;
+        for (Waiting w : refused) {
+            w.cancelTimers();
+            try {
+                w.out().refuse(new ConnectionClosedException(why + "; not sent"));
+            } catch (ConnectionClosedException thrown) {
+                notifications++;
+            }
+        }
+        if (notifications > 0) {
+            int n = notifications;
+            LOG.log(Level.DEBUG, () -> n + " notifications that waited for a connection were dropped: " + why);
+        }
     }
 
     // --- connections
@@ -441,37 +567,127 @@ public final class JsonRpcClient implements AutoCloseable {
         });
     }
 
-    /** Makes a new connection the current one; {@code false} when the client closed meanwhile. */
-    private boolean install(Connection c) {
+    /**
+     * Makes a new connection the current one, then runs the hook and sends what waits, on the executor.
+     *
+     * @return completes when that is done (whether or not the connection still lives)
+     */
+    private CompletableFuture<Void> install(Connection c) {
+        int attempt;
         synchronized (lock) {
-            if (closed) {
+            if (state == State.CLOSED) {
                 c.close(1000, "");
-                return false;
+                return CompletableFuture.completedFuture(null);
             }
             connection = c;
+            state = State.OPENING;
+            attempt = opened++;
         }
         if (c.hasEnded()) {
             connectionEnded(c);
         }
-        return true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable open = () -> {
+            try {
+                runHook(c, attempt);
+                flush(c);
+            } finally {
+                done.complete(null);
+            }
+        };
+        try {
+            executor.execute(open);
+        } catch (RejectedExecutionException e) {
+            open.run();
+        }
+        return done;
+    }
+
+    private void runHook(Connection c, int attempt) {
+        if (onOpen == null || c.hasEnded()) {
+            return;
+        }
+        try {
+            onOpen.opened(new OpenedConnection(c, defaultTimeout), attempt);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "JRWS-0901 the onOpen hook of the client of " + uri + " failed at attempt " + attempt
+                    + "; the calls that wait are sent all the same", e);
+        }
+    }
+
+    /**
+     * Sends what waits, in order, then lets calls go out at once. Calls made meanwhile join the queue's end. When
+     * the connection is lost again, what is left waits for the next one.
+     */
+    private void flush(Connection c) {
+        for (;;) {
+            List<Waiting> batch;
+            synchronized (lock) {
+                if (connection != c || state != State.OPENING) {
+                    return;
+                }
+                if (waiting.isEmpty()) {
+                    state = State.OPEN;
+                    return;
+                }
+                batch = new ArrayList<>(waiting);
+                waiting.clear();
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Waiting w = batch.get(i);
+                boolean sent;
+                try {
+                    sent = w.out().sendOn(c);
+                } catch (RuntimeException e) {
+                    String what = w.out() instanceof Outgoing.Notification n ? "the notification " + n.method() : "a batch";
+                    LOG.log(Level.WARNING, "JRWS-0902 " + what + " waited for a connection to " + uri
+                            + " and cannot be sent", e);
+                    sent = true;
+                }
+                if (!sent) {
+                    putBack(batch.subList(i, batch.size()));
+                    return;
+                }
+                w.cancelTimers();
+            }
+        }
+    }
+
+    /** Puts what the flush could not send back at the queue's head, or refuses it if the client has closed. */
+    private void putBack(List<Waiting> unsent) {
+        boolean closedMeanwhile;
+        synchronized (lock) {
+            for (int i = unsent.size() - 1; i >= 0; i--) {
+                waiting.addFirst(unsent.get(i));
+            }
+            closedMeanwhile = state == State.CLOSED;
+        }
+        if (closedMeanwhile) {
+            refuseWaiting();
+        }
     }
 
     /** Told by a connection when it has ended, once it has failed its pending calls. */
     void connectionEnded(Connection c) {
         boolean reconnecting;
         synchronized (lock) {
-            if (c != connection || closed || c.endReported) {
+            if (c != connection || state == State.CLOSED || c.endReported) {
                 return;
             }
             c.endReported = true;
             reconnecting = reconnect != null;
-            closed = !reconnecting;
+            state = reconnecting ? State.AWAY : State.CLOSED;
+            if (!reconnecting) {
+                closedBecause = "the connection to " + uri + " closed (" + c.endCode()
+                        + (c.endReason().isEmpty() ? "" : " " + c.endReason()) + ")";
+            }
         }
         if (reconnecting) {
-            LOG.log(Level.INFO, () -> "lost the connection to " + uri + " (" + c.endCode() + " " + c.endReason()
-                    + "); reconnecting");
+            LOG.log(Level.INFO, () -> "JRWS-0903 lost the connection to " + uri + " (" + c.endCode() + " "
+                    + c.endReason() + "); reconnecting");
             reconnect(1, c);
         } else {
+            refuseWaiting();
             finish(c.endCode(), c.endReason());
         }
     }
@@ -479,26 +695,29 @@ public final class JsonRpcClient implements AutoCloseable {
     private void reconnect(int attempt, Connection lost) {
         Duration delay = reconnect.delay(attempt);
         CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-            if (closed) {
+            if (state == State.CLOSED) {
                 return;
             }
             open().whenComplete((c, failure) -> {
                 if (failure == null) {
-                    if (install(c)) {
-                        LOG.log(Level.INFO, () -> "reconnected to " + uri + " at attempt " + attempt);
-                    }
+                    LOG.log(Level.INFO, () -> "JRWS-0904 reconnected to " + uri + " at attempt " + attempt);
+                    install(c);
                 } else if (attempt < reconnect.maxAttempts()) {
-                    LOG.log(Level.DEBUG, () -> "reconnection attempt " + attempt + " to " + uri + " failed: " + failure);
+                    LOG.log(Level.DEBUG, () -> "reconnection attempt " + attempt + " to " + uri + " failed: "
+                            + Failures.why(failure));
                     reconnect(attempt + 1, lost);
                 } else {
                     synchronized (lock) {
-                        if (closed) {
+                        if (state == State.CLOSED) {
                             return;
                         }
-                        closed = true;
+                        state = State.CLOSED;
+                        closedBecause = "the client gave up reconnecting to " + uri + " after " + attempt + " attempts ("
+                                + Failures.why(failure) + ")";
                     }
-                    LOG.log(Level.WARNING, () -> "gave up reconnecting to " + uri + " after " + attempt + " attempts: "
-                            + failure);
+                    LOG.log(Level.WARNING, () -> "JRWS-0905 gave up reconnecting to " + uri + " after " + attempt
+                            + " attempts: " + Failures.why(failure));
+                    refuseWaiting();
                     finish(lost.endCode(), "gave up reconnecting after " + attempt + " attempts");
                 }
             });
@@ -512,7 +731,7 @@ public final class JsonRpcClient implements AutoCloseable {
         try {
             closeListener.closed(code, reason == null ? "" : reason);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the close listener of the client of " + uri + " failed", e);
+            LOG.log(Level.WARNING, "JRWS-0906 the close listener of the client of " + uri + " failed", e);
         } finally {
             shutDownExecutor();
         }

@@ -30,7 +30,8 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>{@link io.jsonrpcws.client.JsonRpcClient}: a new client connected to the server, closed after the
  *       test (after the class, for a {@code @BeforeAll} parameter). Each parameter is a client of its own, so
- *       a test that declares two has two connections.</li>
+ *       a test that declares two has two connections. Annotated with {@link ClientConfig}, it has handlers, a
+ *       timeout, headers and whatever a method of the test class sets on its builder.</li>
  *   <li>{@link io.jsonrpcws.standalone.JsonRpcServer}: the running server, for its CDI container
  *       ({@code server.cdi().select(...)}) or to connect clients configured otherwise.</li>
  *   <li>{@link java.net.URI}: the server's WebSocket endpoint, such as {@code ws://127.0.0.1:40123/jsonrpc}.</li>

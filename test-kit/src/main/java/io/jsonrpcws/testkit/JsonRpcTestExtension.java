@@ -13,10 +13,16 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +44,8 @@ public final class JsonRpcTestExtension
     private static final class Clients {
         private final List<JsonRpcClient> open = new ArrayList<>();
 
-        synchronized JsonRpcClient connect(URI uri) {
-            JsonRpcClient client = JsonRpcClient.connect(uri);
+        synchronized JsonRpcClient connect(JsonRpcClient.Builder builder) {
+            JsonRpcClient client = builder.connect();
             open.add(client);
             return client;
         }
@@ -102,7 +108,8 @@ public final class JsonRpcTestExtension
                     int modifiers = field.getModifiers();
                     if (!Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && injectable(field.getType())) {
                         field.setAccessible(true);
-                        field.set(instance, value(field.getType(), context));
+                        field.set(instance, value(field.getType(), field.getAnnotation(ClientConfig.class),
+                                "field " + field.getName() + " of " + c.getName(), context));
                     }
                 }
             }
@@ -121,18 +128,28 @@ public final class JsonRpcTestExtension
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return value(parameter.getParameter().getType(), context);
+        return value(parameter.getParameter().getType(), parameter.findAnnotation(ClientConfig.class).orElse(null),
+                "parameter " + parameter.getParameter().getName() + " of "
+                        + parameter.getDeclaringExecutable().getDeclaringClass().getName() + "."
+                        + parameter.getDeclaringExecutable().getName(), context);
     }
 
     private static boolean injectable(Class<?> type) {
         return type == JsonRpcClient.class || type == JsonRpcServer.class || type == URI.class;
     }
 
-    private static Object value(Class<?> type, ExtensionContext context) {
+    /**
+     * @param config where the element asks for a configured client, else {@code null}
+     * @param where  the element, for messages
+     */
+    private static Object value(Class<?> type, ClientConfig config, String where, ExtensionContext context) {
         JsonRpcServer server = context.getStore(NAMESPACE).get(SERVER, JsonRpcServer.class);
         if (server == null) {
             throw new ParameterResolutionException("no jsonrpcws server runs for " + context.getDisplayName()
                     + ": annotate the test class with @JsonRpcTest");
+        }
+        if (config != null && type != JsonRpcClient.class) {
+            throw new ParameterResolutionException("@ClientConfig configures a JsonRpcClient, not the " + where);
         }
         if (type == JsonRpcServer.class) {
             return server;
@@ -141,8 +158,102 @@ public final class JsonRpcTestExtension
             return server.uri();
         }
         // keyed by the context, so that a test's clients are its own and not its class's
+        JsonRpcClient.Builder builder = JsonRpcClient.builder(server.uri());
+        if (config != null) {
+            configure(builder, config, where, context);
+        }
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(clientsKey(context), key -> new Clients(), Clients.class)
-                .connect(server.uri());
+                .connect(builder);
+    }
+
+    private static void configure(JsonRpcClient.Builder builder, ClientConfig config, String where, ExtensionContext context) {
+        String in = " in @ClientConfig of " + where;
+        for (Class<?> handler : config.handlers()) {
+            builder.handlers(instantiate(handler, in));
+        }
+        if (!config.timeout().isEmpty()) {
+            try {
+                builder.defaultTimeout(Duration.parse(config.timeout()));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new ParameterResolutionException("timeout \"" + config.timeout() + "\"" + in
+                        + " is not a positive ISO-8601 duration such as \"PT5S\"", e);
+            }
+        }
+        if (config.queue() >= 0) {
+            builder.queue(config.queue());
+        }
+        for (String header : config.headers()) {
+            int colon = header.indexOf(':');
+            if (colon < 1) {
+                throw new ParameterResolutionException("header \"" + header + "\"" + in + " is not \"Name: value\"");
+            }
+            builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+        if (!config.bearerToken().isEmpty()) {
+            builder.bearerToken(config.bearerToken());
+        }
+        if (!config.configure().isEmpty()) {
+            invokeConfigure(config.configure(), builder, in, context);
+        }
+    }
+
+    private static Object instantiate(Class<?> handler, String in) {
+        try {
+            Constructor<?> constructor = handler.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new ParameterResolutionException("handler " + handler.getName() + in + " has no constructor without"
+                    + " parameters" + (handler.isMemberClass() && !Modifier.isStatic(handler.getModifiers())
+                    ? " (an inner class needs its enclosing instance: make it static)" : ""), e);
+        } catch (InvocationTargetException e) {
+            throw new ParameterResolutionException("the constructor of handler " + handler.getName() + in + " failed: "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ParameterResolutionException("handler " + handler.getName() + in + " cannot be instantiated: " + e, e);
+        }
+    }
+
+    /** Finds the method in the test class, its superclasses and its enclosing classes, and calls it. */
+    private static void invokeConfigure(String name, JsonRpcClient.Builder builder, String in, ExtensionContext context) {
+        List<Object> instances = context.getTestInstances().map(i -> {
+            List<Object> all = new ArrayList<>(i.getAllInstances());
+            Collections.reverse(all);
+            return all;
+        }).orElse(List.of());
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+            classes.add(c);
+        }
+        for (Class<?> start : classes) {
+            for (Class<?> c = start; c != null && c != Object.class; c = c.getSuperclass()) {
+                Method method;
+                try {
+                    method = c.getDeclaredMethod(name, JsonRpcClient.Builder.class);
+                } catch (NoSuchMethodException e) {
+                    continue;
+                }
+                Object target = null;
+                if (!Modifier.isStatic(method.getModifiers())) {
+                    Class<?> declaring = c;
+                    target = instances.stream().filter(declaring::isInstance).findFirst().orElseThrow(() ->
+                            new ParameterResolutionException("configure method " + name + in + " is an instance method, "
+                                    + "but there is no test instance here: make it static"));
+                }
+                try {
+                    method.setAccessible(true);
+                    method.invoke(target, builder);
+                    return;
+                } catch (InvocationTargetException e) {
+                    throw new ParameterResolutionException("configure method " + name + in + " failed: " + e.getCause(),
+                            e.getCause());
+                } catch (ReflectiveOperationException e) {
+                    throw new ParameterResolutionException("configure method " + name + in + " cannot be called: " + e, e);
+                }
+            }
+        }
+        throw new ParameterResolutionException("no method " + name + "(JsonRpcClient.Builder) in "
+                + context.getRequiredTestClass().getName() + ", its superclasses or enclosing classes, as named" + in);
     }
 
     private static String clientsKey(ExtensionContext context) {

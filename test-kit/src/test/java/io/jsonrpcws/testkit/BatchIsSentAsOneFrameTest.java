@@ -47,21 +47,21 @@ class BatchIsSentAsOneFrameTest {
 
     @Test
     void membersRunTogetherAndEachCallGetsItsOwnAnswer(JsonRpcClient client, JsonRpcServer server) {
-        List<CompletionStage<Object>> answers = client.batch()
-                .call("probe.thread", String.class, "a")
-                .notify("probe.note", "in the batch")
-                .call(Duration.ofSeconds(10), "probe.thread", String.class, "b")
-                .call("probe.missing", String.class)
-                .send();
+        Batch batch = client.batch();
+        CompletionStage<String> first = batch.call("probe.thread", String.class, "a");
+        batch.notify("probe.note", "in the batch");
+        CompletionStage<String> second = batch.call(Duration.ofSeconds(10), "probe.thread", String.class, "b");
+        CompletionStage<String> missing = batch.call("probe.missing", String.class);
+        List<CompletionStage<?>> answers = batch.send();
 
-        assertEquals(3, answers.size());
-        String a = (String) Await.result(answers.get(0));
-        String b = (String) Await.result(answers.get(1));
+        assertEquals(List.of(first, second, missing), answers, "send() returns the calls' own stages, in order");
+        String a = Await.result(first);
+        String b = Await.result(second);
         assertEquals("a", a.substring(0, 1));
         assertEquals("b", b.substring(0, 1));
         assertEquals(a.substring(1), b.substring(1), "members of one frame run on one thread");
         assertEquals(JsonRpcErrorCodes.METHOD_NOT_FOUND,
-                assertInstanceOf(JsonRpcException.class, Await.failure(answers.get(2))).code());
+                assertInstanceOf(JsonRpcException.class, Await.failure(missing)).code());
         Probe probe = server.cdi().select(Probe.class).get();
         Await.until("the batch's notification arrives", () -> probe.notes().contains("in the batch"));
     }

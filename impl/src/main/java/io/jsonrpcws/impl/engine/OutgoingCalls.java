@@ -22,13 +22,16 @@ import jakarta.json.stream.JsonParserFactory;
 
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -37,7 +40,8 @@ import java.util.function.Consumer;
  * The calls this side makes to its peer over one connection: request ids, the answers awaited, their
  * timeouts. Answers are matched by id; one that comes after its timeout, or for an id never sent, is
  * dropped and logged. When the connection closes every awaited answer fails with
- * {@link ConnectionClosedException}. Thread-safe.
+ * {@link ConnectionClosedException}. A call that gets no answer in time fails with a {@link TimeoutException}
+ * that names the method, the id and the timeout. Thread-safe.
  *
  * <p>Answers complete their stages on the given executor, never on the thread that read the frame, so
  * that what the application chains on them cannot stall the connection.
@@ -50,8 +54,11 @@ public final class OutgoingCalls {
 
     private static final System.Logger LOG = System.getLogger(OutgoingCalls.class.getName());
 
-    private record Awaited(CompletableFuture<Object> answer, Type resultType, String method) {
+    private record Awaited(CompletableFuture<Object> answer, Type resultType, String method, long id) {
     }
+
+    /** The longest JSON of an unusable result quoted in the failure's message, in characters. */
+    private static final int MAX_QUOTED = 200;
 
     private final RequestWriter writer;
     private final ValueReader values;
@@ -108,24 +115,28 @@ public final class OutgoingCalls {
      * Sends a notification with positional params; ignored once the connection is closed.
      *
      * @param params the params; {@code null} for none
+     * @return whether it was handed to the connection: {@code false}, sending nothing, once it has closed
      * @throws IllegalArgumentException when the message would be larger than a message may be
      * @throws RuntimeException when JSON-B cannot serialize a param
      */
-    public void notify(String method, Object[] params) {
-        notify(method, positional(params));
+    public boolean notify(String method, Object[] params) {
+        return notify(method, positional(params));
     }
 
     /**
      * Sends a notification; ignored once the connection is closed.
      *
+     * @return whether it was handed to the connection: {@code false}, sending nothing, once it has closed
      * @throws IllegalStateException    when the params are by name and the peer speaks JSON-RPC 1.0
      * @throws IllegalArgumentException when the message would be larger than a message may be
      * @throws RuntimeException when JSON-B cannot serialize a param
      */
-    public void notify(String method, Params params) {
-        if (closed == null) {
-            send.accept(checked(writer.notification(writable(method, params), method, params), method));
+    public boolean notify(String method, Params params) {
+        if (closed != null) {
+            return false;
         }
+        send.accept(checked(writer.notification(writable(method, params), method, params), method));
+        return true;
     }
 
     /** The version to write a call in. */
@@ -174,10 +185,28 @@ public final class OutgoingCalls {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> request(String method, Type resultType, Duration timeout, Params params) {
         CompletableFuture<Object> answer = new CompletableFuture<>();
-        String whyClosed = closed;
-        if (whyClosed != null) {
-            answer.completeExceptionally(new ConnectionClosedException(whyClosed));
-            return (CompletableFuture<T>) answer;
+        if (!request(method, resultType, timeout, System.nanoTime(), params, answer)) {
+            answer.completeExceptionally(new ConnectionClosedException(closed + "; " + method + " was not sent"));
+        }
+        return (CompletableFuture<T>) answer;
+    }
+
+    /**
+     * Sends a request made earlier, whose stage the caller holds, unless the connection has closed.
+     *
+     * @param timeout the time the call may take from {@code madeAt} to its answer
+     * @param madeAt  when the call was made, in {@link System#nanoTime()}'s terms: a call that waited for a
+     *                connection has less time left
+     * @param answer  the stage to complete: with the result bound to {@code resultType}, or exceptionally with
+     *                {@link JsonRpcException}, {@link TimeoutException} (at once, sending nothing, when its time is
+     *                up already), {@link ConnectionClosedException}, or the failure to write the params
+     * @return {@code false}, sending nothing and leaving {@code answer} as it is, when the connection has closed;
+     *         {@code true} when the call is the connection's to answer or fail
+     */
+    public boolean request(String method, Type resultType, Duration timeout, long madeAt, Params params,
+                           CompletableFuture<Object> answer) {
+        if (closed != null) {
+            return false;
         }
         long id = ids.incrementAndGet();
         String text;
@@ -185,22 +214,46 @@ public final class OutgoingCalls {
             text = checked(writer.request(writable(method, params), method, params, id), method);
         } catch (RuntimeException e) {
             answer.completeExceptionally(e);
-            return (CompletableFuture<T>) answer;
+            return true;
         }
-        awaited.put(id, new Awaited(answer, resultType, method));
-        answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((value, failure) -> awaited.remove(id));
-        if (closed != null) {
-            fail(id, closed);
-            return (CompletableFuture<T>) answer;
+        long left = timeout.toNanos() - (System.nanoTime() - madeAt);
+        if (left <= 0) {
+            answer.completeExceptionally(new TimeoutException("no answer to " + method + " within " + readable(timeout)
+                    + ": its time was up before it could be sent"));
+            return true;
         }
+        awaited.put(id, new Awaited(answer, resultType, method, id));
+        if (closed != null && awaited.remove(id) != null) {
+            return false;
+        }
+        // orTimeout's TimeoutException says nothing; this timer fails the call with one that names it
+        CompletableFuture<Void> deadline = new CompletableFuture<Void>().completeOnTimeout(null, left, TimeUnit.NANOSECONDS);
+        deadline.thenRun(() -> timedOut(id, timeout));
+        answer.whenComplete((value, failure) -> {
+            awaited.remove(id);
+            deadline.cancel(false);
+        });
         try {
             send.accept(text);
         } catch (RuntimeException e) {
             awaited.remove(id);
             answer.completeExceptionally(e);
         }
-        return (CompletableFuture<T>) answer;
+        return true;
+    }
+
+    private void timedOut(long id, Duration timeout) {
+        Awaited call = awaited.remove(id);
+        if (call != null) {
+            complete(call, null, new TimeoutException("no answer to " + call.method() + " (id " + id + ") within "
+                    + readable(timeout)));
+        }
+    }
+
+    /** A duration as people write it: {@code 250 ms}, {@code 5 s}, {@code 1.5 s}. */
+    public static String readable(Duration d) {
+        long millis = d.toMillis();
+        return millis < 1000 ? millis + " ms" : BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     /** Takes an answer that the peer sent; called by the engine. */
@@ -220,9 +273,15 @@ public final class OutgoingCalls {
                 complete(call, result == JsonValue.NULL ? null : bind(result, call.resultType()), null);
             }
         } catch (RuntimeException e) {
-            complete(call, null, new UnusableAnswerException("the answer of the peer to " + call.method()
-                    + " cannot be bound to " + call.resultType().getTypeName() + ": " + e.getMessage(), e));
+            complete(call, null, new UnusableAnswerException("the result of " + call.method() + " (id " + call.id()
+                    + ") does not fit " + call.resultType().getTypeName() + ": " + e.getMessage() + "; the result was "
+                    + quoted(response.result()), e));
         }
+    }
+
+    private static String quoted(JsonValue result) {
+        String json = String.valueOf(result);
+        return json.length() <= MAX_QUOTED ? json : json.substring(0, MAX_QUOTED) + "...";
     }
 
     /** Binds the answer's result from a parser over it, as params are bound; no text in between. */
@@ -231,6 +290,11 @@ public final class OutgoingCalls {
             parser.next();
             return values.read(parser, parser.next(), type);
         }
+    }
+
+    /** Whether {@link #closed} was called: requests and notifications are no longer sent. */
+    public boolean isClosed() {
+        return closed != null;
     }
 
     /** Fails every awaited answer, and every later request, with {@link ConnectionClosedException}. */
@@ -249,13 +313,19 @@ public final class OutgoingCalls {
     }
 
     private void complete(Awaited call, Object value, Throwable failure) {
-        completions.execute(() -> {
+        Runnable completion = () -> {
             if (failure == null) {
                 call.answer().complete(value);
             } else {
                 call.answer().completeExceptionally(failure);
             }
-        });
+        };
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException e) {
+            // the executor has shut down: the caller still learns the outcome
+            completion.run();
+        }
     }
 
     private static Long ourId(JsonRpcId id) {

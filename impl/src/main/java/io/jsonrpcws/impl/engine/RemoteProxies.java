@@ -58,6 +58,35 @@ public final class RemoteProxies {
         }
     };
 
+    /** Where a proxy's calls go: a connection's {@link OutgoingCalls}, or what a client routes them through. */
+    public interface Calls {
+
+        /** Sends a notification. */
+        void notify(String method, Params params);
+
+        /** Sends a request with the default timeout; the stage completes with its result. */
+        CompletableFuture<?> request(String method, Type resultType, Params params);
+    }
+
+    /**
+     * A proxy whose calls go to the peer through {@code calls}, with its default timeout.
+     *
+     * @throws IllegalArgumentException as {@link #create(Class, Calls)}
+     */
+    public static <T> T create(Class<T> remoteInterface, OutgoingCalls calls) {
+        return create(remoteInterface, new Calls() {
+            @Override
+            public void notify(String method, Params params) {
+                calls.notify(method, params);
+            }
+
+            @Override
+            public CompletableFuture<?> request(String method, Type resultType, Params params) {
+                return calls.request(method, resultType, calls.defaultTimeout(), params);
+            }
+        });
+    }
+
     /**
      * A proxy whose calls go to the peer through {@code calls}.
      *
@@ -66,7 +95,7 @@ public final class RemoteProxies {
      *                                  {@code CompletionStage}, or {@code @NamedParams} with a parameter that has no
      *                                  name or shares one
      */
-    public static <T> T create(Class<T> remoteInterface, OutgoingCalls calls) {
+    public static <T> T create(Class<T> remoteInterface, Calls calls) {
         Map<Method, RemoteMethod> methods = MODELS.get(remoteInterface);
         InvocationHandler handler = (proxy, method, args) -> {
             RemoteMethod remote = methods.get(method);
@@ -78,7 +107,7 @@ public final class RemoteProxies {
                 calls.notify(remote.name(), params);
                 return null;
             }
-            return calls.request(remote.name(), remote.resultType(), calls.defaultTimeout(), params);
+            return calls.request(remote.name(), remote.resultType(), params);
         };
         return remoteInterface.cast(Proxy.newProxyInstance(remoteInterface.getClassLoader(),
                 new Class<?>[]{remoteInterface}, handler));

@@ -105,7 +105,7 @@ public final class Invoker<C extends PeerConnection> {
             logFailure(method, thrown);
             return ErrorObject.INTERNAL_ERROR;
         }
-        return new ErrorObject(mapped.code(), mapped.getMessage(), mapped.data());
+        return new ErrorObject(mapped.code(), mapped.getMessage(), mapped.dataObject());
     }
 
     /**
