@@ -1,5 +1,6 @@
 package io.jsonrpcws.impl.codec;
 
+import io.jsonrpcws.impl.model.ResultKind;
 import io.jsonrpcws.impl.protocol.Incoming;
 
 import java.util.List;
@@ -44,6 +45,30 @@ public record ReadFrame(String answer, Incoming single, List<Incoming> batch) {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the frame only cancels calls ({@code $/cancelRequest}): it is run as it is read, ahead of the calls
+     * waiting their turn, in-order connections included, since the calls it cancels may be among them.
+     */
+    public boolean onlyCancels() {
+        if (single != null) {
+            return isCancel(single);
+        }
+        if (batch != null) {
+            for (Incoming m : batch) {
+                if (!isCancel(m)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isCancel(Incoming m) {
+        return m instanceof Incoming.Notification n ? n.method().resultKind() == ResultKind.CANCEL
+                : m instanceof Incoming.Request r && r.method().resultKind() == ResultKind.CANCEL;
     }
 
     /** Whether running the frame calls application methods; if not, it is cheap and never blocks. */

@@ -1,6 +1,7 @@
 package io.jsonrpcws.impl.connection;
 
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
+import io.jsonrpcws.impl.engine.RunningCalls;
 import io.jsonrpcws.impl.engine.Subscriptions;
 import io.jsonrpcws.impl.codec.ReadFrame;
 
@@ -105,7 +106,12 @@ public final class FrameScheduler<C extends PeerConnection> {
     /** Takes one text frame, on the transport's thread. */
     public void onText(String text) {
         ReadFrame frame = engine.read(text);
-        boolean inline = frame.onlyAnswers() || (!limits.inOrder() && !frame.mayBlock());
+        RunningCalls calls = connection.runningCalls();
+        if (calls != null) {
+            // in the order read, so that a $/cancelRequest read later finds the call even if it overtakes its start
+            calls.accepted(frame);
+        }
+        boolean inline = frame.onlyAnswers() || frame.onlyCancels() || (!limits.inOrder() && !frame.mayBlock());
         boolean flood = false;
         synchronized (this) {
             if (drained != null && !frame.onlyAnswers()) {

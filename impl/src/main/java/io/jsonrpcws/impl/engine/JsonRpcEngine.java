@@ -362,24 +362,21 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
     private Object call(Incoming.Request r, C connection, ReadFrame frame) {
         RpcMethod method = r.method();
-        ErrorObject refused = invoker.refusal(method, connection);
-        if (refused != null) {
-            return error(r.version(), r.id(), refused);
-        }
-        if (method.resultKind() == ResultKind.CANCEL) {
-            cancel(r.args()[0], connection);
-            return result(r.version(), r.id(), method, null);
-        }
-        Subscriptions subscriptions = connection == null ? null : connection.subscriptions();
-        if (method.resultKind() == ResultKind.UNSUBSCRIBE) {
-            return result(r.version(), r.id(), method,
-                    subscriptions != null && subscriptions.cancel((String) r.args()[0]));
-        }
-        if (method.resultKind() == ResultKind.PUBLISHER && subscriptions == null) {
-            return error(r.version(), r.id(), NEEDS_CONNECTION);
-        }
         RunningCalls running = connection == null ? null : connection.runningCalls();
+        Object early = refusedOrBuiltIn(r, connection);
+        if (early != null) {
+            if (running != null) {
+                running.skipped(r.id());
+            }
+            return early;
+        }
         RunningCalls.Call tracked = running == null ? null : running.started(r.id());
+        if (tracked != null && tracked.cancelled()) {
+            // cancelled before it started: it never runs
+            running.returned(tracked);
+            running.finished(tracked);
+            return error(r.version(), r.id(), ErrorObject.REQUEST_CANCELLED);
+        }
         Object result;
         try {
             result = invoker.invoke(method, r.args(), r.version(), r.id(), connection);
@@ -423,7 +420,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
                     return failure(r.version(), r.id(), method,
                             new NullPointerException(method.javaName() + " returned a null Flow.Publisher"));
                 }
-                String id = subscriptions.open(method, (Flow.Publisher<?>) result, t -> invoker.failure(method, t), frame);
+                String id = connection.subscriptions().open(method, (Flow.Publisher<?>) result, t -> invoker.failure(method, t), frame);
                 return id == null ? error(r.version(), r.id(), TOO_MANY_SUBSCRIPTIONS) : result(r.version(), r.id(), method, id);
             default:
                 if (result == null) {
@@ -434,6 +431,31 @@ public final class JsonRpcEngine<C extends PeerConnection> {
                         ? result(r.version(), r.id(), method, value)
                         : failure(r.version(), r.id(), method, t));
         }
+    }
+
+    /**
+     * The answer of a request that runs no application method: refused by its access rule, a built-in method
+     * ({@code $/cancelRequest}, an unsubscribe), a subscription without a connection; {@code null} for the others.
+     */
+    private Object refusedOrBuiltIn(Incoming.Request r, C connection) {
+        RpcMethod method = r.method();
+        ErrorObject refused = invoker.refusal(method, connection);
+        if (refused != null) {
+            return error(r.version(), r.id(), refused);
+        }
+        if (method.resultKind() == ResultKind.CANCEL) {
+            cancel(r.args()[0], connection);
+            return result(r.version(), r.id(), method, null);
+        }
+        Subscriptions subscriptions = connection == null ? null : connection.subscriptions();
+        if (method.resultKind() == ResultKind.UNSUBSCRIBE) {
+            return result(r.version(), r.id(), method,
+                    subscriptions != null && subscriptions.cancel((String) r.args()[0]));
+        }
+        if (method.resultKind() == ResultKind.PUBLISHER && subscriptions == null) {
+            return error(r.version(), r.id(), NEEDS_CONNECTION);
+        }
+        return null;
     }
 
     private void notify(Incoming.Notification n, C connection) {

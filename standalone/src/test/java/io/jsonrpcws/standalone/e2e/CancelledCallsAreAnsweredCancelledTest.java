@@ -5,10 +5,12 @@ import io.jsonrpcws.api.JsonRpcService;
 import io.jsonrpcws.standalone.JsonRpcServer;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,9 +40,16 @@ class CancelledCallsAreAnsweredCancelledTest {
             }
         }
 
+        final AtomicInteger laterCalls = new AtomicInteger();
+
         @JsonRpcMethod
         public CompletionStage<String> later() {
+            laterCalls.incrementAndGet();
             return pending;
+        }
+
+        int laterCalls() {
+            return laterCalls.get();
         }
 
         @JsonRpcMethod
@@ -83,6 +92,26 @@ class CancelledCallsAreAnsweredCancelledTest {
             client.send("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":\"a\"}}");
             assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32800,\"message\":\"Request cancelled\"},\"id\":\"a\"}", client.receive());
             assertTrue(work.pending().isCancelled(), "the stage was cancelled");
+        }
+    }
+
+    /**
+     * One call at a time: the second waits behind the first, is cancelled while it waits (the cancel, a built-in that
+     * never blocks, is run as it is read) and is answered -32800 without ever running.
+     */
+    @Test
+    void callCancelledBeforeItStartsNeverRuns() throws Exception {
+        try (JsonRpcServer server = Servers.start(Map.of("jsonrpcws.max-in-flight", "1"), Work.class);
+             WsClient client = WsClient.connect(server.uri())) {
+            Work work = Servers.bean(server, Work.class);
+            client.send("{\"jsonrpc\":\"2.0\",\"method\":\"work.block\",\"id\":1}");
+            assertTrue(work.entered().await(Servers.PATIENCE.toSeconds(), TimeUnit.SECONDS));
+            client.send("{\"jsonrpc\":\"2.0\",\"method\":\"work.later\",\"id\":2}");
+            client.send("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":2}}");
+            client.send("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":1}}");
+            assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32800,\"message\":\"Request cancelled\"},\"id\":1}", client.receive());
+            assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32800,\"message\":\"Request cancelled\"},\"id\":2}", client.receive());
+            assertEquals(0, work.laterCalls(), "the cancelled call never ran");
         }
     }
 

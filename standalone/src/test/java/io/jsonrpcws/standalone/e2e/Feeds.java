@@ -93,11 +93,27 @@ public class Feeds {
     /** Never sends anything, nor ends; not kept, so that nothing of the test holds on to its subscriber. */
     @JsonRpcMethod
     public Flow.Publisher<Object> quiet() {
+        return beaconing(false);
+    }
+
+    /** Sends one item, "on", when first asked, then nothing, and never ends; not kept either. */
+    @JsonRpcMethod
+    public Flow.Publisher<Object> beacon() {
+        return beaconing(true);
+    }
+
+    private Flow.Publisher<Object> beaconing(boolean once) {
         return subscriber -> {
             quietSubscribed.incrementAndGet();
             subscriber.onSubscribe(new Flow.Subscription() {
+                private boolean sent = !once;
+
                 @Override
-                public void request(long n) {
+                public synchronized void request(long n) {
+                    if (!sent) {
+                        sent = true;
+                        subscriber.onNext("on");
+                    }
                 }
 
                 @Override
@@ -111,12 +127,12 @@ public class Feeds {
     private final AtomicLong quietSubscribed = new AtomicLong();
     private final AtomicLong quietCancelled = new AtomicLong();
 
-    /** How many {@link #quiet()} publishers were subscribed to. */
+    /** How many {@link #quiet()} and {@link #beacon()} publishers were subscribed to. */
     long quietSubscribed() {
         return quietSubscribed.get();
     }
 
-    /** How many {@link #quiet()} publishers were cancelled. */
+    /** How many {@link #quiet()} and {@link #beacon()} publishers were cancelled. */
     long quietCancelled() {
         return quietCancelled.get();
     }
