@@ -392,7 +392,6 @@ export class JsonRpcClient extends EventTarget {
   #makeLink() {
     return {
       timeout: () => this.#timeout,
-      closed: () => this.#closed,
       add: sub => this.#subscriptions.add(sub),
       remove: sub => this.#subscriptions.delete(sub),
       request: (method, params, timeout, sub) => {
