@@ -302,3 +302,32 @@ test('a subscribe whose connection closed before its answer is sent again on the
   assert.deepEqual(resubscribed, [{ attempt: 2, resumed: true, id: 'b' }]);
   assert.equal(sub.id, 'b');
 });
+
+test('drop-oldest keeps the newest items; overflow error ends after the waiting ones and unsubscribes', async t => {
+  const c = fakeClient(t);
+  const dropping = c.subscribe('feed.watch', ['A'], { buffer: 2, overflow: 'drop-oldest' });
+  const failing = c.subscribe('feed.watch', ['B'], { buffer: 2 });
+  socket().serverOpen();
+  await tick();
+  const [a, b] = socket().sent;
+  socket().serverSend([{ jsonrpc: '2.0', result: 'a', id: a.id }, { jsonrpc: '2.0', result: 'b', id: b.id }]);
+  for (const n of [1, 2, 3, 4]) {
+    for (const id of ['a', 'b']) {
+      socket().serverSend({ jsonrpc: '2.0', method: 'feed.subscription', params: { subscription: id, result: n } });
+    }
+  }
+  socket().serverSend({ jsonrpc: '2.0', method: 'feed.subscription', params: { subscription: 'a', completed: true } });
+  const kept = [];
+  for await (const n of dropping) {
+    kept.push(n);
+  }
+  assert.deepEqual(kept, [3, 4]);
+  const got = [];
+  await assert.rejects(async () => {
+    for await (const n of failing) {
+      got.push(n);
+    }
+  }, { name: 'JsonRpcError', code: -32014, data: { buffer: 2 } });
+  assert.deepEqual(got, [1, 2]);
+  assert.deepEqual(socket().sent.slice(2).map(m => [m.method, m.params]), [['feed.unsubscribe', ['b']]]);
+});
