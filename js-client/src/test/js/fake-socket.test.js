@@ -229,3 +229,105 @@ test('without a token only the given subprotocols are offered', t => {
   fakeClient(t);
   assert.equal(FakeWebSocket.instances[0].protocols, undefined);
 });
+
+test('items in the frames right after a subscribe answer, in the same task, reach the subscription', async t => {
+  const c = fakeClient(t);
+  const sub = c.subscribe('feed.watch', ['ACME']);
+  socket().serverOpen();
+  await tick();
+  const request = socket().sent[0];
+  assert.deepEqual(request, { jsonrpc: '2.0', method: 'feed.watch', params: ['ACME'], id: request.id });
+  socket().serverSend({ jsonrpc: '2.0', result: 's1', id: request.id });
+  for (const price of [1, 2]) {
+    socket().serverSend({ jsonrpc: '2.0', method: 'feed.subscription', params: { subscription: 's1', result: price } });
+  }
+  socket().serverSend({ jsonrpc: '2.0', method: 'feed.subscription', params: { subscription: 's1', completed: true } });
+  const items = [];
+  for await (const item of sub) {
+    items.push(item);
+  }
+  assert.deepEqual(items, [1, 2]);
+  assert.equal(await sub.ready, 's1');
+});
+
+test('a subscribe that times out unsubscribes its late answer; a subscribe aborted while queued is never sent', async t => {
+  const c = fakeClient(t);
+  const controller = new AbortController();
+  const aborted = c.subscribe('feed.watch', ['X'], { signal: controller.signal });
+  controller.abort();
+  const late = c.subscribe('feed.watch', ['ACME'], { timeout: 20, unsubscribe: 'feed.stop' });
+  socket().serverOpen();
+  await tick();
+  assert.deepEqual(socket().sent.map(m => m.params), [['ACME']]);
+  await assert.rejects(late.next(), { name: 'JsonRpcTimeoutError' });
+  await assert.rejects(aborted.ready, { name: 'AbortError' });
+  const errors = [];
+  c.addEventListener('error', e => errors.push(e.detail));
+  socket().serverSend({ jsonrpc: '2.0', result: 's9', id: socket().sent[0].id });
+  socket().serverSend({ jsonrpc: '2.0', method: 'feed.subscription', params: { subscription: 's9', result: 1 } });
+  await tick();
+  assert.deepEqual(socket().sent[1], { jsonrpc: '2.0', method: 'feed.stop', params: ['s9'], id: socket().sent[1].id });
+  assert.deepEqual(errors, [], 'items until the unsubscribe is answered are dropped quietly');
+});
+
+test('a subscribe whose connection closed before its answer is sent again on the next one, as a first subscribe', async t => {
+  const c = fakeClient(t, { reconnect: { minDelay: 5, maxDelay: 5 } });
+  const resubscribed = [];
+  const sub = c.subscribe('feed.watch', { symbol: 'ACME' }, {
+    resume: { param: 'after', key: 'seq' }, onResubscribe: d => resubscribed.push(d),
+  });
+  socket().serverOpen();
+  await tick();
+  socket().serverClose(1006);
+  while (!socket(1)) {
+    await tick();
+  }
+  socket(1).serverOpen();
+  await tick();
+  const again = socket(1).sent[0];
+  assert.deepEqual(again.params, { symbol: 'ACME' });
+  socket(1).serverSend({ jsonrpc: '2.0', result: 'a', id: again.id });
+  assert.equal(await sub.ready, 'a');
+  socket(1).serverSend({ jsonrpc: '2.0', method: 'feed.subscription', params: { subscription: 'a', result: { seq: 7 } } });
+  assert.deepEqual((await sub.next()).value, { seq: 7 });
+  socket(1).serverClose(1006);
+  while (!socket(2)) {
+    await tick();
+  }
+  socket(2).serverOpen();
+  await tick();
+  const resumed = socket(2).sent[0];
+  assert.deepEqual(resumed.params, { symbol: 'ACME', after: 7 });
+  socket(2).serverSend({ jsonrpc: '2.0', result: 'b', id: resumed.id });
+  assert.deepEqual(resubscribed, [{ attempt: 2, resumed: true, id: 'b' }]);
+  assert.equal(sub.id, 'b');
+});
+
+test('drop-oldest keeps the newest items; overflow error ends after the waiting ones and unsubscribes', async t => {
+  const c = fakeClient(t);
+  const dropping = c.subscribe('feed.watch', ['A'], { buffer: 2, overflow: 'drop-oldest' });
+  const failing = c.subscribe('feed.watch', ['B'], { buffer: 2 });
+  socket().serverOpen();
+  await tick();
+  const [a, b] = socket().sent;
+  socket().serverSend([{ jsonrpc: '2.0', result: 'a', id: a.id }, { jsonrpc: '2.0', result: 'b', id: b.id }]);
+  for (const n of [1, 2, 3, 4]) {
+    for (const id of ['a', 'b']) {
+      socket().serverSend({ jsonrpc: '2.0', method: 'feed.subscription', params: { subscription: id, result: n } });
+    }
+  }
+  socket().serverSend({ jsonrpc: '2.0', method: 'feed.subscription', params: { subscription: 'a', completed: true } });
+  const kept = [];
+  for await (const n of dropping) {
+    kept.push(n);
+  }
+  assert.deepEqual(kept, [3, 4]);
+  const got = [];
+  await assert.rejects(async () => {
+    for await (const n of failing) {
+      got.push(n);
+    }
+  }, { name: 'JsonRpcError', code: -32014, data: { buffer: 2 } });
+  assert.deepEqual(got, [1, 2]);
+  assert.deepEqual(socket().sent.slice(2).map(m => [m.method, m.params]), [['feed.unsubscribe', ['b']]]);
+});

@@ -77,3 +77,25 @@ export function nextNotification(c, method, accept = params => params) {
     });
   });
 }
+
+/** A server of the Streams service alone that allows two subscriptions per connection. */
+export const limitedUrl = process.env.JSONRPCWS_LIMITED_URL;
+
+/** True when the tests that need the limited server can run. */
+export const noLimitedServer = limitedUrl ? false
+  : 'JSONRPCWS_LIMITED_URL is not set (JavaScriptClientTest in the examples module sets it)';
+
+/** Resolves once `check()` resolves with a value other than false or undefined, asking every 20 ms; rejects after `ms`. */
+export async function eventually(check, ms = 5000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== false && value !== undefined) {
+      return value;
+    }
+    if (Date.now() > until) {
+      throw new Error(`not so within ${ms} ms: ${check}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+}

@@ -1,7 +1,8 @@
 // Uses the npm package's types in a browser (lib dom), under tsc --strict; each @ts-expect-error is misuse
 // that must not compile.
 import {
-  connect, JsonRpcClient, JsonRpcConnectionError, JsonRpcError, JsonRpcTimeoutError, type CloseDetail,
+  connect, JsonRpcClient, JsonRpcConnectionError, JsonRpcError, JsonRpcSubscription, JsonRpcTimeoutError,
+  REQUEST_CANCELLED, SUBSCRIPTION_OVERFLOW, type CloseDetail, type ResubscribeDetail,
 } from 'jsonrpcws';
 
 interface Message {
@@ -17,6 +18,13 @@ interface Server {
   'chat.join'(name: string): Message[];
   'chat.say'(text: string): Message;
   'chat.whoami'(): string | null;
+  'stream.count'(count: number): JsonRpcSubscription<number>;
+  'stream.log'(p: { topic: string; after?: number }): JsonRpcSubscription<Entry>;
+}
+
+interface Entry {
+  seq: number;
+  text: string;
 }
 
 /** The client's methods that the demo calls. */
@@ -124,4 +132,71 @@ export async function errors(client: JsonRpcClient): Promise<void> {
   // the browser's own WebSocket class fits the option
   const explicit = new JsonRpcClient('ws://example/jsonrpc', { WebSocket });
   await explicit.close();
+}
+
+export async function streams(client: JsonRpcClient<Server, Client>): Promise<void> {
+  const controller = new AbortController();
+  const numbers = client.subscribe('stream.count', [10], { buffer: 100, overflow: 'drop-oldest', signal: controller.signal });
+  const id: string = await numbers.ready;
+  const current: string | null = numbers.id;
+  for await (const n of numbers) {
+    const m: number = n;
+    if (m > 5) {
+      break;
+    }
+  }
+  const log = client.subscribe('stream.log', { topic: 'news', after: 0 }, {
+    resume: { param: 'after', key: 'seq' },
+    onResubscribe: ({ attempt, resumed, id }: ResubscribeDetail) => console.log(attempt, resumed, id),
+  });
+  for await (const entry of log) {
+    console.log(entry.seq.toFixed(), entry.text);
+  }
+  const ended: boolean = await log.unsubscribe();
+  const next: IteratorResult<Entry, undefined> = await log.next();
+  const subscriptionId: string = await client.call('stream.count', [3]);
+  const sum: number = await client.call('calc.add', [1, 2], { signal: AbortSignal.timeout(1000), timeout: 2000 });
+  client.addEventListener('resubscribe', e => console.log(e.detail.method, e.detail.resumed, e.detail.subscription.id));
+  try {
+    await client.call('chat.join', ['Ann'], { signal: controller.signal });
+  } catch (e) {
+    if (e instanceof JsonRpcError && (e.code === REQUEST_CANCELLED || e.code === SUBSCRIPTION_OVERFLOW)) {
+      console.log(e.code);
+    }
+  }
+  console.log(id, current, ended, next, subscriptionId, sum);
+
+  // @ts-expect-error not a subscription method of the server
+  client.subscribe('calc.add', [1, 2]);
+  for await (const s of client.subscribe('stream.count', [1])) {
+    // @ts-expect-error the items are numbers
+    const text: string = s;
+    console.log(text);
+  }
+  // @ts-expect-error the resume key is a key of the items
+  client.subscribe('stream.log', { topic: 'x' }, { resume: { param: 'after', key: 'sequence' } });
+  // @ts-expect-error the params are typed
+  client.subscribe('stream.count', ['ten']);
+  // @ts-expect-error overflow is 'error' or 'drop-oldest'
+  client.subscribe('stream.count', [1], { overflow: 'block' });
+  // @ts-expect-error a signal is an AbortSignal
+  await client.call('calc.add', [1, 2], { signal: controller });
+  // @ts-expect-error a subscription is made by subscribe()
+  new JsonRpcSubscription();
+}
+
+export async function untypedStreams(client: JsonRpcClient): Promise<void> {
+  const anything = client.subscribe('feed.watch', ['ACME']);
+  for await (const item of anything) {
+    // @ts-expect-error an item is unknown until checked
+    item.toFixed();
+  }
+  const prices = client.subscribe<{ symbol: string; price: number; seq: number }>('feed.watch', { symbol: 'ACME' }, {
+    notification: 'feed.subscription', unsubscribe: 'feed.unsubscribe', resume: { param: 'after', key: 'seq' },
+  });
+  for await (const p of prices) {
+    console.log(p.symbol, p.price.toFixed(2));
+  }
+  // @ts-expect-error the resume key is a key of the stated items
+  client.subscribe<{ seq: number }>('feed.watch', {}, { resume: { param: 'after', key: 'sequence' } });
 }

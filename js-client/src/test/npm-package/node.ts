@@ -1,10 +1,14 @@
 // Uses the npm package's types in Node.js without the DOM library, under tsc --strict, with the ws package's
 // WebSocket; each @ts-expect-error is misuse that must not compile.
 import { WebSocket } from 'ws';
-import { connect, JsonRpcClient, JsonRpcConnectionError, type JsonRpcClientEventMap } from 'jsonrpcws';
+import {
+  connect, JsonRpcClient, JsonRpcConnectionError, type JsonRpcClientEventMap, type JsonRpcSubscription,
+} from 'jsonrpcws';
 
 interface Server {
   'calc.add'(a: number, b: number): number;
+  'stream.block'(key: string): string;
+  'eth_subscribe'(kind: 'newHeads'): JsonRpcSubscription<{ number: string; hash: string }>;
   'feed.subscribe'(p: { topic: string }): string;
 }
 
@@ -37,6 +41,18 @@ export async function overWs(url: string): Promise<void> {
     }
   }
   console.log(sum, id);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error('too slow')), 100);
+  const blocked: Promise<string> = client.call('stream.block', ['key'], { signal: controller.signal });
+  const heads = client.subscribe('eth_subscribe', ['newHeads'], {
+    notification: 'eth_subscription', unsubscribe: 'eth_unsubscribe', signal: AbortSignal.timeout(10000),
+  });
+  for await (const head of heads) {
+    console.log(BigInt(head.number), head.hash);
+  }
+  console.log(await blocked.catch(e => String(e)));
+  // @ts-expect-error eth_subscribe takes the kind of subscription
+  client.subscribe('eth_subscribe', ['oldHeads']);
   // @ts-expect-error wrong param types
   await client.call('feed.subscribe', { topic: 1 });
   // @ts-expect-error the handler's object is typed

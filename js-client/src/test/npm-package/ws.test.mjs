@@ -51,3 +51,20 @@ test('the queue and onOpen work over ws', { skip: noServer }, async () => {
     await client.close();
   }
 });
+
+test('a subscription and a cancelled call work over ws', { skip: noServer }, async () => {
+  const client = await connect(url, { WebSocket });
+  try {
+    const items = [];
+    for await (const n of client.subscribe('stream.count', [5])) {
+      items.push(n);
+    }
+    assert.deepEqual(items, [0, 1, 2, 3, 4]);
+    const controller = new AbortController();
+    const blocked = client.call('stream.block', [`ws-${process.pid}`], { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('enough')), 50);
+    await assert.rejects(blocked, { message: 'enough' });
+  } finally {
+    await client.close();
+  }
+});

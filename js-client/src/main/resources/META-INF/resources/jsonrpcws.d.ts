@@ -1,6 +1,7 @@
 /**
  * Types of jsonrpcws.js: a JSON-RPC 2.0 client over one WebSocket, for browsers and Node.js 20+. They need
- * neither the DOM library nor Node's: only `Event`, `EventTarget` and `AbortSignal`, which both declare.
+ * neither the DOM library nor Node's: only `Event`, `EventTarget` and `AbortSignal`, which both declare, and
+ * es2018's async iterables.
  */
 
 /** Positional params (an array), named params (an object), or none. */
@@ -35,9 +36,25 @@ type ByName<P> = P extends [infer N]
 /** The params of method `K` of `M`, by position (its parameters as a tuple) or by name (its one object). */
 export type ParamsOf<M, K> = Untyped<M> extends true ? Params : ParamList<M, K> | ByName<ParamList<M, K>>;
 
-/** What a call of method `K` of `M` resolves with: `unknown` when `M` is untyped. */
+/**
+ * What a call of method `K` of `M` resolves with: `unknown` when `M` is untyped; the subscription id, a string,
+ * for a subscription method.
+ */
 export type ResultOf<M, K> = Untyped<M> extends true ? unknown
-  : M[K & keyof M] extends (...params: any[]) => infer R ? Awaited<R> : never;
+  : M[K & keyof M] extends (...params: any[]) => infer R ? R extends JsonRpcSubscription<any> ? string : Awaited<R>
+  : never;
+
+/**
+ * The subscription methods of `M`: those declared to return a `JsonRpcSubscription<T>`, such as
+ * `{'stream.count': (count: number) => JsonRpcSubscription<number>}`. Any string when `M` is untyped.
+ */
+export type SubscriptionName<M> = Untyped<M> extends true ? string : Extract<{
+  [K in keyof M]: M[K] extends (...params: any[]) => JsonRpcSubscription<any> ? K : never
+}[keyof M], string>;
+
+/** The items of subscription method `K` of `M`: `unknown` when `M` is untyped. */
+export type ItemOf<M, K> = Untyped<M> extends true ? unknown
+  : M[K & keyof M] extends (...params: any[]) => JsonRpcSubscription<infer T> ? T : never;
 
 /** The arguments after the method's name: params (optional when the method takes none), then `extra`. */
 type Args<M, K, Extra extends unknown[]> = Untyped<M> extends true ? [params?: Params, ...extra: Extra]
@@ -45,7 +62,7 @@ type Args<M, K, Extra extends unknown[]> = Untyped<M> extends true ? [params?: P
   : [params: ParamsOf<M, K>, ...extra: Extra];
 
 /** The names of the client's events, which on() refuses as method names. */
-export type ConnectionEvent = 'open' | 'close' | 'error';
+export type ConnectionEvent = 'open' | 'close' | 'error' | 'resubscribe';
 
 /**
  * A handler of the server's calls: receives positional params spread as arguments, named params as one
@@ -62,6 +79,12 @@ export type HandlerOf<M, K> = Untyped<M> extends true ? Handler
 export declare const METHOD_NOT_FOUND: -32601;
 /** Error code answered when a handler throws an error without a numeric `code`. */
 export declare const SERVER_ERROR: -32000;
+/** Error code of a subscription that the server refused: the connection has as many as it allows. */
+export declare const TOO_MANY_SUBSCRIPTIONS: -32013;
+/** Error code of a subscription whose items came faster than they were consumed (beyond its buffer). */
+export declare const SUBSCRIPTION_OVERFLOW: -32014;
+/** Error code of a call that the server answers after `$/cancelRequest` cancelled it. */
+export declare const REQUEST_CANCELLED: -32800;
 
 /** An error answer of the server: `code`, `message` and `data` as the server sent them. */
 export declare class JsonRpcError extends Error {
@@ -156,6 +179,60 @@ export interface CallOptions {
   timeout?: number;
 }
 
+export interface CancellableCallOptions extends CallOptions {
+  /**
+   * Cancels the call: it rejects at once with the signal's reason (an Error named AbortError when there is none);
+   * one already sent is cancelled on the server with `$/cancelRequest {id}`, whose -32800 answer is dropped, and a
+   * queued one leaves the queue. A signal aborted already rejects the call without sending it.
+   */
+  signal?: AbortSignal;
+}
+
+/** The keys of an item that may hold its position: any string for items of unknown type. */
+export type ItemKey<T> = unknown extends T ? string : T extends object ? Extract<keyof T, string> : never;
+
+export interface ResubscribeDetail {
+  /** The open's attempt, as onOpen has it: 1, 2, ... for each reconnection that succeeded. */
+  attempt: number;
+  /** True when the subscription went on from its last item (option resume); false: items may have been missed. */
+  resumed: boolean;
+  /** The new subscription id. */
+  id: string;
+}
+
+export interface ResubscribeEventDetail extends ResubscribeDetail {
+  subscription: JsonRpcSubscription<unknown>;
+  method: string;
+}
+
+export interface SubscribeOptions<T = unknown> {
+  /** The method of the items' notifications (default `<namespace>.subscription`, or `subscription`). */
+  notification?: string;
+  /** The method that ends a subscription (default `<namespace>.unsubscribe`, or `unsubscribe`). */
+  unsubscribe?: string;
+  /**
+   * How many items wait for the consumer (default 1024). A WebSocket has no flow control in a browser: items arrive
+   * as the server sends them, consumed or not.
+   */
+  buffer?: number;
+  /**
+   * Beyond the buffer: 'error' (default; after the waiting items the iteration throws a JsonRpcError -32014, and
+   * the client unsubscribes) or 'drop-oldest'.
+   */
+  overflow?: 'error' | 'drop-oldest';
+  /**
+   * Params by name only: on a resubscription the client sends `params[param] = item[key]` of the last item it
+   * received, and reports `resumed: true`.
+   */
+  resume?: { param: string; key: ItemKey<T> };
+  /** Runs when the subscription was made again after a reconnection, with its new id. */
+  onResubscribe?: (detail: ResubscribeDetail) => void;
+  /** Aborting it unsubscribes. */
+  signal?: AbortSignal;
+  /** Milliseconds the subscribe call waits for its answer (default: the client's). */
+  timeout?: number;
+}
+
 export interface OpenDetail {
   /** 0 for the first connection, then 1, 2, ... for each reconnection that succeeded. */
   attempt: number;
@@ -178,8 +255,13 @@ export interface JsonRpcEvent<D> extends Event {
 export interface JsonRpcClientEventMap {
   open: JsonRpcEvent<OpenDetail>;
   close: JsonRpcEvent<CloseDetail>;
-  /** A frame the client cannot use, an answer that matches no call, a failed notification handler or onOpen. */
+  /**
+   * A frame the client cannot use, an answer that matches no call, an item of a subscription the client does not
+   * have, a failed notification handler, onOpen or onResubscribe.
+   */
   error: JsonRpcEvent<Error>;
+  /** A subscription was made again after a reconnection. */
+  resubscribe: JsonRpcEvent<ResubscribeEventDetail>;
 }
 
 export interface ListenerOptions {
@@ -201,10 +283,20 @@ export declare class JsonRpcClient<Server extends Methods = AnyMethods, Client e
   readonly url: string;
   readonly isOpen: boolean;
   /** Calls a method; resolves with its result (`unknown` unless `Server` types it). */
-  call<K extends MethodName<Server>>(method: K, ...args: Args<Server, K, [options?: CallOptions]>):
+  call<K extends MethodName<Server>>(method: K, ...args: Args<Server, K, [options?: CancellableCallOptions]>):
     Promise<ResultOf<Server, K>>;
   /** Calls a method of an untyped client, stating the result's type: `call<number>('calc.add', [1, 2])`. */
-  call<T>(method: Untyped<Server> extends true ? string : never, params?: Params, options?: CallOptions): Promise<T>;
+  call<T>(method: Untyped<Server> extends true ? string : never, params?: Params, options?: CancellableCallOptions):
+    Promise<T>;
+  /**
+   * Subscribes to a subscription method of the server; returns at once an async iterable of its items (typed when
+   * `Server` declares the method to return a `JsonRpcSubscription<T>`).
+   */
+  subscribe<K extends SubscriptionName<Server>>(method: K,
+    ...args: Args<Server, K, [options?: SubscribeOptions<ItemOf<Server, K>>]>): JsonRpcSubscription<ItemOf<Server, K>>;
+  /** Subscribes with an untyped client, stating the items' type: `subscribe<Price>('feed.watch', ['ACME'])`. */
+  subscribe<T>(method: Untyped<Server> extends true ? string : never, params?: Params,
+    options?: SubscribeOptions<T>): JsonRpcSubscription<T>;
   /** Sends a notification; throws a JsonRpcConnectionError when the client is closed or the queue is full. */
   notify<K extends MethodName<Server>>(method: K, ...args: Args<Server, K, []>): void;
   batch(options?: CallOptions): JsonRpcBatch<Server>;
@@ -225,6 +317,30 @@ export declare class JsonRpcClient<Server extends Methods = AnyMethods, Client e
   removeEventListener<K extends keyof JsonRpcClientEventMap>(
     type: K, listener: Listener<JsonRpcClientEventMap[K]> | null, options?: boolean | ListenerOptions): void;
   removeEventListener(type: string, listener: Listener<Event> | null, options?: boolean | ListenerOptions): void;
+}
+
+/**
+ * A subscription: an async iterable of its items, in order. Leaving a for-await loop unsubscribes; the server's
+ * completion ends the iteration, its error notification makes it throw a JsonRpcError, as does a refused subscribe
+ * (its first next()); a lost connection without reconnect, or close(), a JsonRpcConnectionError.
+ */
+export declare class JsonRpcSubscription<T = unknown> implements AsyncIterableIterator<T> {
+  private constructor();
+  /** The method subscribed to. */
+  readonly method: string;
+  /** The server's id: null until answered and while reconnecting; a new one after each resubscription. */
+  readonly id: string | null;
+  /** Resolves with the id once the server has answered; rejects with the error when it never does. */
+  readonly ready: Promise<string>;
+  next(): Promise<IteratorResult<T, undefined>>;
+  /** Ends the iteration and unsubscribes, without waiting for the server. */
+  return(): Promise<IteratorResult<T, undefined>>;
+  /**
+   * Ends the iteration at once (waiting items are dropped) and unsubscribes: the server's answer (false when it no
+   * longer had it); true when there was no id on a connection yet; false when it had ended already.
+   */
+  unsubscribe(): Promise<boolean>;
+  [Symbol.asyncIterator](): this;
 }
 
 /** Calls and notifications sent in one frame. */

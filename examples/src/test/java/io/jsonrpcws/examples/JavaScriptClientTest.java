@@ -1,5 +1,6 @@
 package io.jsonrpcws.examples;
 
+import io.jsonrpcws.cdi.RuntimeConfig;
 import io.jsonrpcws.standalone.JsonRpcServer;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The JavaScript client's Node tests ({@code js-client/src/test/js}, {@code node --test}) pass against the
- * demo on the standalone runtime, with the tests' {@link Feed} service beside it ({@code JSONRPCWS_URL}), and
- * against a second one that they stop and start again ({@code JSONRPCWS_RESTARTABLE_URL}, controlled at
- * {@code JSONRPCWS_CONTROL}: see {@link RestartableServer}).
+ * demo on the standalone runtime, with the tests' {@link Feed} and {@link Streams} services beside it
+ * ({@code JSONRPCWS_URL}), against a second one that they stop and start again ({@code JSONRPCWS_RESTARTABLE_URL},
+ * controlled at {@code JSONRPCWS_CONTROL}: see {@link RestartableServer}), and against {@link Streams} alone on a
+ * server that allows two subscriptions per connection ({@code JSONRPCWS_LIMITED_URL}).
  */
 class JavaScriptClientTest {
 
@@ -33,13 +36,17 @@ class JavaScriptClientTest {
         }
         assertFalse(files.isEmpty(), "no *.test.js in " + tests);
 
-        try (JsonRpcServer server = demo(0); RestartableServer restartable = new RestartableServer(JavaScriptClientTest::demo)) {
+        try (JsonRpcServer server = demo(0); RestartableServer restartable = new RestartableServer(JavaScriptClientTest::demo);
+             JsonRpcServer limited = JsonRpcServer.builder().host("127.0.0.1").port(0)
+                     .config(RuntimeConfig.from(key -> Optional.ofNullable(Map.of("jsonrpcws.max-subscriptions", "2").get(key))))
+                     .beanClasses(Streams.class).start()) {
             List<String> command = new ArrayList<>(List.of(
                     "node", "--experimental-websocket", "--test", "--test-concurrency=1", "--test-reporter=spec"));
             command.addAll(files);
             int exit = NodeProcess.run("node --test", tests, Map.of("JSONRPCWS_URL", server.uri().toString(),
                             "JSONRPCWS_RESTARTABLE_URL", restartable.uri().toString(),
-                            "JSONRPCWS_CONTROL", restartable.controlUri().toString()),
+                            "JSONRPCWS_CONTROL", restartable.controlUri().toString(),
+                            "JSONRPCWS_LIMITED_URL", limited.uri().toString()),
                     Duration.ofMinutes(3), command.toArray(String[]::new));
             assertEquals(0, exit, "node --test failed: its report is in the log above");
         }
@@ -47,6 +54,6 @@ class JavaScriptClientTest {
 
     private static JsonRpcServer demo(int port) {
         return JsonRpcServer.builder().host("127.0.0.1").port(port)
-                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class, Feed.class).start();
+                .beanClasses(Calculator.class, ChatMember.class, ChatRoom.class, Feed.class, Streams.class).start();
     }
 }

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pack} packs exactly its four files; a project that depends on it ({@code js-client/src/test/npm-package}, its
  * packages installed with {@code npm ci} from a committed lock into {@code target/npm-package}, the packed
  * tarball unpacked into its {@code node_modules/jsonrpcws}) type-checks under {@code tsc --strict} for browsers
- * (DOM) and for Node.js without the DOM, and runs its tests over the {@code ws} package against the demo.
+ * (DOM) and for Node.js without the DOM, and runs its tests over the {@code ws} package against the demo (with
+ * {@link Streams}).
  */
 class NpmPackageTest {
 
@@ -115,7 +116,7 @@ class NpmPackageTest {
     @Test
     void thePackageRunsOverTheWsPackage() {
         try (JsonRpcServer server = JsonRpcServer.builder().host("127.0.0.1").port(0)
-                .beanClasses(Calculator.class, Feed.class).start()) {
+                .beanClasses(Calculator.class, Feed.class, Streams.class).start()) {
             int exit = NodeProcess.run("ws", WORK, Map.of("JSONRPCWS_URL", server.uri().toString()), LIMIT,
                     "node", "--test", "--test-reporter=spec", "ws.test.mjs");
             assertEquals(0, exit, "the package's tests over ws failed: their report is in the log above");
