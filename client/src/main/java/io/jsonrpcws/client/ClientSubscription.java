@@ -236,8 +236,12 @@ final class ClientSubscription implements Flow.Subscription {
         return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "...";
     }
 
-    /** Ends the subscription after the items received: completion ({@code null}) or failure. */
+    /**
+     * Ends the subscription after the items received: completion ({@code null}) or failure. No item follows, so the
+     * connection need not wait for those that are kept.
+     */
     void end(Throwable failure) {
+        Connection over;
         synchronized (this) {
             if (cancelled || ended) {
                 return;
@@ -245,9 +249,14 @@ final class ClientSubscription implements Flow.Subscription {
             ended = true;
             connection = null;
             id = null;
+            over = lagging;
+            lagging = null;
             signals.add(new End(failure));
         }
         client.forget(this);
+        if (over != null) {
+            over.caughtUp();
+        }
         drain();
     }
 

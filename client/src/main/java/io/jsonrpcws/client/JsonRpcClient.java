@@ -77,7 +77,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timeout runs from when it was made. When the client gives up reconnecting or is closed, what waits is refused
  * with {@link ConnectionClosedException} and nothing of it is sent.
  *
- * <p>Thread-safe: any thread may call, notify and close.
+ * <p><b>Subscriptions.</b> {@link #subscribe(SubscribeOptions, String, Type, Params) subscribe} makes a
+ * {@code Flow.Publisher} of a server's subscription method; its items follow the subscriber's demand end to end, at
+ * the price of pausing the whole connection while a subscriber lags, and with reconnection the subscriptions are
+ * made again (or resumed) on each new connection. {@linkplain JsonRpcCalls Cancelling} a call's stage cancels the
+ * call on the server.
+ *
+ * <p>Thread-safe: any thread may call, notify, subscribe and close.
  */
 public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
 
