@@ -37,6 +37,8 @@ public final class Subscriptions {
     private final Map<ReadFrame, List<Pending>> unanswered = new IdentityHashMap<>();
     private long lastId;
     private boolean closed;
+    /** Whether {@link #unanswered} may hold anything: read without the lock, so that most frames pass at no cost. */
+    private volatile boolean waiting;
 
     private record Pending(Subscription subscription, Flow.Publisher<?> publisher) {
     }
@@ -68,15 +70,20 @@ public final class Subscriptions {
                     failures, maxOutgoingMessage);
             open.put(id, s);
             unanswered.computeIfAbsent(frame, f -> new ArrayList<>(1)).add(new Pending(s, publisher));
+            waiting = true;
             return id;
         }
     }
 
     /** The answer of {@code frame} has been handed to the sender: its subscriptions start. */
     public void answered(ReadFrame frame) {
+        if (!waiting) {
+            return; // written before the answer went to the sender, by the thread that ran the frame
+        }
         List<Pending> starting;
         synchronized (this) {
             starting = unanswered.remove(frame);
+            waiting = !unanswered.isEmpty();
         }
         if (starting != null) {
             for (Pending p : starting) {
@@ -87,9 +94,13 @@ public final class Subscriptions {
 
     /** The answer of {@code frame} was dropped (its calls timed out): its subscriptions never start. */
     public void abandoned(ReadFrame frame) {
+        if (!waiting) {
+            return;
+        }
         List<Pending> dropped;
         synchronized (this) {
             dropped = unanswered.remove(frame);
+            waiting = !unanswered.isEmpty();
             if (dropped != null) {
                 dropped.forEach(p -> open.remove(p.subscription().id()));
             }
@@ -129,6 +140,7 @@ public final class Subscriptions {
             all = new ArrayList<>(open.values());
             open.clear();
             unanswered.clear();
+            waiting = false;
         }
         all.forEach(Subscription::cancel);
     }
