@@ -448,7 +448,9 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
      * connection. Then the socket's buffers fill and the server's sender, which the server's publisher's demand
      * follows, stops: a subscriber that does not keep up slows its publisher down. <b>This pauses the whole
      * connection</b>: answers to calls, the server's calls to the handlers and the other subscriptions' items wait
-     * too until the subscriber catches up (calls may time out meanwhile). Give a slow consumer a client of its own.
+     * too until the subscriber catches up (calls may time out meanwhile), and so do the server's pings: a jsonrpcws
+     * server closes a connection that sends nothing for its idle timeout with 1001. Give a slow consumer a client of
+     * its own.
      *
      * @param options  names, bound, resubscription
      * @param method   the server's subscription method
