@@ -8,15 +8,25 @@ import io.jsonrpcws.impl.connection.SerialSender;
 import io.jsonrpcws.impl.engine.JsonRpcEngine;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
 import io.jsonrpcws.impl.protocol.PeerProtocol;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.lang.System.Logger.Level;
 import java.net.http.WebSocket;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +58,11 @@ final class Connection implements PeerConnection, WebSocket.Listener {
     /** How long a closing connection waits for the server's close frame before it is cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
+    /** What tells the server that the client cancelled a call, as LSP has it. */
+    private static final String CANCEL = "$/cancelRequest";
+
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     final JsonRpcClient client;
     private final JsonRpcEngine<Connection> engine;
     private final Executor executor;
@@ -63,13 +78,19 @@ final class Connection implements PeerConnection, WebSocket.Listener {
     private volatile String endReason = "";
     /** Guarded by the client's lock: whether the client has taken note of the end. */
     boolean endReported;
+    /** The server's subscriptions on this connection, by id. */
+    private final Map<String, ClientSubscription> subscriptions = new ConcurrentHashMap<>();
+    /** Guarded by {@link #reading}: subscriptions over their bound, and whether reading waits for them. */
+    private int lagging;
+    private boolean paused;
+    private final Object reading = new Object();
 
     Connection(JsonRpcClient client, JsonRpcEngine<Connection> engine, Executor executor, Duration defaultTimeout) {
         this.client = client;
         this.engine = engine;
         this.executor = executor;
         // the client speaks 2.0 from its first frame, whatever the server's calls to it look like
-        this.outgoing = engine.outgoingCalls(this::send, this::complete, defaultTimeout, PeerProtocol.V2_0);
+        this.outgoing = engine.outgoingCalls(this::send, this::complete, defaultTimeout, PeerProtocol.V2_0, CANCEL);
     }
 
     /** Completes awaited answers on the executor, or right here once the executor is shut down. */
@@ -173,6 +194,91 @@ final class Connection implements PeerConnection, WebSocket.Listener {
             return null;
         }
         return stage.handle((value, failure) -> failure).join();
+    }
+
+    // --- subscriptions
+
+    void register(String id, ClientSubscription subscription) {
+        subscriptions.put(id, subscription);
+    }
+
+    void forget(String id) {
+        subscriptions.remove(id);
+    }
+
+    /** Ends the server's subscription; its answer is not awaited (nor its failure, once the connection is gone). */
+    void unsubscribe(String method, String id) {
+        if (outgoing.isClosed()) {
+            return;
+        }
+        outgoing.request(method, Boolean.class, client.defaultTimeout(), new Object[]{id}).whenComplete((found, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.DEBUG, () -> "unsubscribing " + id + " with " + method + " at " + client.uri() + " failed", failure);
+            }
+        });
+    }
+
+    /** A subscription holds more items than its bound: no more frames are read until it has caught up. */
+    void lagging() {
+        synchronized (reading) {
+            lagging++;
+        }
+    }
+
+    /** A subscription that was {@link #lagging} has caught up; reading goes on once none lags. */
+    void caughtUp() {
+        WebSocket resume = null;
+        synchronized (reading) {
+            lagging--;
+            if (lagging == 0 && paused) {
+                paused = false;
+                resume = webSocket;
+            }
+        }
+        if (resume != null) {
+            resume.request(1);
+        }
+    }
+
+    /** Whether the next frame may be read now; if not, it is once no subscription lags. */
+    private boolean mayRead() {
+        synchronized (reading) {
+            paused = lagging > 0;
+            return !paused;
+        }
+    }
+
+    /**
+     * Routes a notification of one of this connection's subscriptions to it, on the reading thread, so that items
+     * keep their order and follow the subscribe request's answer.
+     *
+     * @return whether the frame was such a notification
+     */
+    private boolean routed(String text) {
+        if (subscriptions.isEmpty() || !text.contains("\"subscription\"")) {
+            return false;
+        }
+        JsonObject message;
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (!(value instanceof JsonObject o)) {
+                return false;
+            }
+            message = o;
+        } catch (JsonException e) {
+            return false;
+        }
+        if (message.containsKey("id") || !(message.get("method") instanceof JsonString method)
+                || !(message.get("params") instanceof JsonObject params)
+                || !(params.get("subscription") instanceof JsonString id)) {
+            return false;
+        }
+        ClientSubscription subscription = subscriptions.get(id.getString());
+        if (subscription == null || !subscription.notification.equals(method.getString())) {
+            return false;
+        }
+        subscription.received(this, id.getString(), params);
+        return true;
     }
 
     // --- closing
@@ -281,6 +387,9 @@ final class Connection implements PeerConnection, WebSocket.Listener {
             String text = partial.toString();
             partial.setLength(0);
             received(text);
+            if (!mayRead()) {
+                return null;
+            }
         }
         ws.request(1);
         return null;
@@ -309,6 +418,9 @@ final class Connection implements PeerConnection, WebSocket.Listener {
     }
 
     private void received(String text) {
+        if (routed(text)) {
+            return;
+        }
         FrameScheduler<Connection> f = frames;
         if (f != null) {
             f.onText(text);

@@ -34,6 +34,12 @@ import java.util.concurrent.TimeoutException;
  * Answers are matched by id, so calls may complete in any order. Stages complete on the client's executor, never
  * on the thread that reads the socket.
  *
+ * <p><b>Cancelling.</b> {@code toCompletableFuture().cancel(...)} on the stage a call returned (not on a stage
+ * chained to it) cancels the call: the stage completes with a {@link java.util.concurrent.CancellationException}, the
+ * server's later answer is dropped, and a call already sent is cancelled on the server with the notification
+ * {@code $/cancelRequest {"id": n}} (a jsonrpcws server interrupts the method's thread or cancels its stage); a call
+ * still waiting for a connection is never sent.
+ *
  * <p>Params go by position ({@code Object...}) or as {@link Params} says, by position or by name. Thread-safe;
  * params may be {@code null} elements, other arguments must not be {@code null}.
  */

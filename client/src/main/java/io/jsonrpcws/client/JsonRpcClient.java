@@ -31,13 +31,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,7 +77,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timeout runs from when it was made. When the client gives up reconnecting or is closed, what waits is refused
  * with {@link ConnectionClosedException} and nothing of it is sent.
  *
- * <p>Thread-safe: any thread may call, notify and close.
+ * <p><b>Subscriptions.</b> {@link #subscribe(SubscribeOptions, String, Type, Params) subscribe} makes a
+ * {@code Flow.Publisher} of a server's subscription method; its items follow the subscriber's demand end to end, at
+ * the price of pausing the whole connection while a subscriber lags, and with reconnection the subscriptions are
+ * made again (or resumed) on each new connection. {@linkplain JsonRpcCalls Cancelling} a call's stage cancels the
+ * call on the server.
+ *
+ * <p>Thread-safe: any thread may call, notify, subscribe and close.
  */
 public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
 
@@ -128,6 +137,8 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
     /** Connections opened so far: the next one's attempt number. Guarded by the lock. */
     private int opened;
     private final AtomicBoolean finished = new AtomicBoolean();
+    /** The subscriptions not ended nor cancelled, made again after each reconnection. */
+    private final Set<ClientSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
     private JsonRpcClient(Builder b, JsonRpcEngine<Connection> engine) {
         this.uri = b.uri;
@@ -377,6 +388,112 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
         submit(new Outgoing.Notification(Objects.requireNonNull(method, "method"), Objects.requireNonNull(params, "params")));
     }
 
+    // --- subscriptions
+
+    /**
+     * A subscription to a server's subscription method, with the {@linkplain SubscribeOptions#defaults() default
+     * options} and params by position; see {@link #subscribe(SubscribeOptions, String, Type, Params)}.
+     */
+    public <T> Flow.Publisher<T> subscribe(String method, Class<T> itemType, Object... params) {
+        return subscribe(SubscribeOptions.defaults(), method, itemType, positional(params));
+    }
+
+    /** A subscription whose items are of a generic type; see {@link #subscribe(SubscribeOptions, String, Type, Params)}. */
+    public <T> Flow.Publisher<T> subscribe(String method, TypeRef<T> itemType, Object... params) {
+        return subscribe(SubscribeOptions.defaults(), method, Objects.requireNonNull(itemType, "itemType").type(),
+                positional(params));
+    }
+
+    /** A subscription with params by position or by name; see {@link #subscribe(SubscribeOptions, String, Type, Params)}. */
+    public <T> Flow.Publisher<T> subscribe(String method, Class<T> itemType, Params params) {
+        return subscribe(SubscribeOptions.defaults(), method, itemType, params);
+    }
+
+    /** A subscription with options; see {@link #subscribe(SubscribeOptions, String, Type, Params)}. */
+    public <T> Flow.Publisher<T> subscribe(SubscribeOptions options, String method, Class<T> itemType, Params params) {
+        return subscribe(options, method, (Type) itemType, params);
+    }
+
+    /** A subscription with options and a generic item type; see {@link #subscribe(SubscribeOptions, String, Type, Params)}. */
+    public <T> Flow.Publisher<T> subscribe(SubscribeOptions options, String method, TypeRef<T> itemType, Params params) {
+        return subscribe(options, method, Objects.requireNonNull(itemType, "itemType").type(), params);
+    }
+
+    /**
+     * A subscription to a server method that returns a {@code Flow.Publisher} (see the server's streams): a cold
+     * publisher, which sends nothing until it is subscribed to. <b>Each Flow subscriber gets a server subscription of
+     * its own</b>: subscribing sends the subscribe request (queued while the client reconnects, as calls are), the
+     * server answers with an id, and its notifications of that id ({@code options.notification}) become the
+     * subscriber's signals, one at a time and in order, on the client's executor:
+     * <ul>
+     *   <li>each {@code result} is bound to {@code itemType} as strictly as a call's result; one that does not fit
+     *       (or is {@code null}) ends the subscription with {@link io.jsonrpcws.api.UnusableAnswerException} and
+     *       unsubscribes;</li>
+     *   <li>{@code completed} calls {@code onComplete}, {@code error} calls {@code onError} with a
+     *       {@link io.jsonrpcws.api.JsonRpcException} (code, message, {@code data}), after the items received
+     *       before;</li>
+     *   <li>a failed subscribe request calls {@code onError} with the call's failure ({@code JsonRpcException} such
+     *       as {@code -32013}, {@code TimeoutException});</li>
+     *   <li>{@link Flow.Subscription#cancel()} sends the unsubscribe request ({@code options.unsubscribe}, params
+     *       {@code [id]}, its answer not awaited) and drops the items not delivered;</li>
+     *   <li>when the client closes for good, or loses its connection without reconnecting, {@code onError} with
+     *       {@link ConnectionClosedException}. With {@link Builder#reconnect reconnect}, the subscription is made
+     *       again on each new connection, after the {@link Builder#onOpen onOpen} hook, ahead of what waited, with a
+     *       new server id; {@link SubscribeOptions#onResubscribe} is told, and {@link SubscribeOptions#resume} asks
+     *       the server to go on after the last item received.</li>
+     * </ul>
+     *
+     * <p><b>Demand.</b> Items received wait until the subscriber requests them; while a subscription of the
+     * connection holds {@link SubscribeOptions#buffer(int)} of them (256 by default), the client stops reading the
+     * connection. Then the socket's buffers fill and the server's sender, which the server's publisher's demand
+     * follows, stops: a subscriber that does not keep up slows its publisher down. <b>This pauses the whole
+     * connection</b>: answers to calls, the server's calls to the handlers and the other subscriptions' items wait
+     * too until the subscriber catches up (calls may time out meanwhile), and so do the server's pings: a jsonrpcws
+     * server closes a connection that sends nothing for its idle timeout with 1001. Give a slow consumer a client of
+     * its own.
+     *
+     * @param options  names, bound, resubscription
+     * @param method   the server's subscription method
+     * @param itemType the Java type each item is bound to
+     * @param params   the subscribe request's params; by name when {@code options} resume
+     * @throws IllegalArgumentException when {@code options} resume and the params are not by name
+     */
+    public <T> Flow.Publisher<T> subscribe(SubscribeOptions options, String method, Type itemType, Params params) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(itemType, "itemType");
+        Objects.requireNonNull(params, "params");
+        if (options.resumeParam() != null && !(params instanceof Params.ByName)) {
+            throw new IllegalArgumentException("resuming " + method + " after a reconnection sets the param \""
+                    + options.resumeParam() + "\": its params must be by name (Params.named())");
+        }
+        return subscriber -> {
+            ClientSubscription subscription = new ClientSubscription(this, method, itemType, params, options,
+                    Objects.requireNonNull(subscriber, "subscriber"), executor);
+            subscriptions.add(subscription);
+            subscriber.onSubscribe(subscription);
+            submit(new Outgoing.Subscribe(subscription));
+        };
+    }
+
+    /** The subscription has ended or was cancelled: it is not made again. */
+    void forget(ClientSubscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    private static Params positional(Object[] params) {
+        return params == null ? Params.byPosition() : Params.byPosition(params);
+    }
+
+    /** Makes the subscriptions lost with an earlier connection again on this one. */
+    private void resubscribe(Connection c, int attempt) {
+        for (ClientSubscription subscription : subscriptions) {
+            if (subscription.lost(c) && !subscription.sendOn(c, attempt)) {
+                return;
+            }
+        }
+    }
+
     /** {@inheritDoc} */
     @Override
     public Batch batch() {
@@ -543,6 +660,9 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
                 notifications++;
             }
         }
+        for (ClientSubscription subscription : List.copyOf(subscriptions)) {
+            subscription.end(new ConnectionClosedException(why));
+        }
         if (notifications > 0) {
             int n = notifications;
             LOG.log(Level.DEBUG, () -> n + " notifications that waited for a connection were dropped: " + why);
@@ -590,6 +710,7 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
         Runnable open = () -> {
             try {
                 runHook(c, attempt);
+                resubscribe(c, attempt);
                 flush(c);
             } finally {
                 done.complete(null);

@@ -58,6 +58,20 @@ sealed interface Outgoing {
         }
     }
 
+    /** The first subscribe request of a subscription; its timeout counts from when it is sent. */
+    record Subscribe(ClientSubscription subscription) implements Outgoing {
+
+        @Override
+        public boolean sendOn(Connection connection) {
+            return subscription.sendOn(connection, 0);
+        }
+
+        @Override
+        public void refuse(ConnectionClosedException why) {
+            subscription.end(why);
+        }
+    }
+
     /** The members of a {@link Batch}, sent as one frame; each call's timeout counts from {@code madeAt}. */
     record BatchOf(List<Batch.Member> members, long madeAt) implements Outgoing {
 

@@ -265,7 +265,22 @@ public final class JsonRpcEngine<C extends PeerConnection> {
      */
     public OutgoingCalls outgoingCalls(Consumer<String> send, Executor completions, Duration defaultTimeout,
                                        PeerProtocol protocol) {
-        return new OutgoingCalls(requests, values, parsers, send, completions, defaultTimeout, maxOutgoingMessage, protocol);
+        return outgoingCalls(send, completions, defaultTimeout, protocol, null);
+    }
+
+    /**
+     * Makes the registry of this side's calls to the peer over one connection, which tells the peer when the
+     * application cancels a call whose answer it awaits.
+     *
+     * @param cancelNotification the notification sent, with params {@code {"id": n}}, when a call's stage is
+     *                           cancelled while its answer is awaited (such as {@code $/cancelRequest});
+     *                           {@code null} for none
+     * @see #outgoingCalls(Consumer, Executor, Duration, PeerProtocol)
+     */
+    public OutgoingCalls outgoingCalls(Consumer<String> send, Executor completions, Duration defaultTimeout,
+                                       PeerProtocol protocol, String cancelNotification) {
+        return new OutgoingCalls(requests, values, parsers, send, completions, defaultTimeout, maxOutgoingMessage,
+                protocol, cancelNotification);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -54,7 +55,8 @@ public final class OutgoingCalls {
 
     private static final System.Logger LOG = System.getLogger(OutgoingCalls.class.getName());
 
-    private record Awaited(CompletableFuture<Object> answer, Type resultType, String method, long id) {
+    /** @param inline whether the answer completes on the thread that settles it, not on the executor */
+    private record Awaited(CompletableFuture<Object> answer, Type resultType, String method, long id, boolean inline) {
     }
 
     /** The longest JSON of an unusable result quoted in the failure's message, in characters. */
@@ -68,6 +70,8 @@ public final class OutgoingCalls {
     private final Duration defaultTimeout;
     private final int maxMessage;
     private final PeerProtocol protocol;
+    /** The notification that tells the peer a call was cancelled; {@code null} when cancelling tells it nothing. */
+    private final String cancelNotification;
     /** The version learnt from the peer; {@code null} until its first message that has one. */
     private final AtomicReference<Version> learnt = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
@@ -75,8 +79,10 @@ public final class OutgoingCalls {
     private volatile String closed;
 
     OutgoingCalls(RequestWriter writer, ValueReader values, JsonParserFactory parsers, Consumer<String> send,
-                  Executor completions, Duration defaultTimeout, int maxMessage, PeerProtocol protocol) {
+                  Executor completions, Duration defaultTimeout, int maxMessage, PeerProtocol protocol,
+                  String cancelNotification) {
         this.maxMessage = maxMessage;
+        this.cancelNotification = cancelNotification;
         this.protocol = Objects.requireNonNull(protocol);
         this.writer = writer;
         this.values = values;
@@ -205,8 +211,26 @@ public final class OutgoingCalls {
      */
     public boolean request(String method, Type resultType, Duration timeout, long madeAt, Params params,
                            CompletableFuture<Object> answer) {
+        return request(method, resultType, timeout, madeAt, params, answer, false);
+    }
+
+    /**
+     * Sends a request made earlier, as {@link #request(String, Type, Duration, long, Params, CompletableFuture)}
+     * does; with {@code inline}, its answer completes {@code answer} on the thread that settles it (the thread that
+     * read the answer, a timer's, the one that closes), so that what depends on it runs before the next frame is
+     * read. What is chained on such a stage must be quick and must not block.
+     *
+     * <p>A stage that is already complete (a call cancelled while it waited) is not sent. A stage cancelled while
+     * its answer is awaited stops awaiting it (a later answer is dropped) and, where this registry was made with a
+     * cancel notification, tells the peer with {@code {"id": n}}.
+     */
+    public boolean request(String method, Type resultType, Duration timeout, long madeAt, Params params,
+                           CompletableFuture<Object> answer, boolean inline) {
         if (closed != null) {
             return false;
+        }
+        if (answer.isDone()) {
+            return true;
         }
         long id = ids.incrementAndGet();
         String text;
@@ -222,7 +246,7 @@ public final class OutgoingCalls {
                     + ": its time was up before it could be sent"));
             return true;
         }
-        awaited.put(id, new Awaited(answer, resultType, method, id));
+        awaited.put(id, new Awaited(answer, resultType, method, id, inline));
         if (closed != null && awaited.remove(id) != null) {
             return false;
         }
@@ -230,8 +254,12 @@ public final class OutgoingCalls {
         CompletableFuture<Void> deadline = new CompletableFuture<Void>().completeOnTimeout(null, left, TimeUnit.NANOSECONDS);
         deadline.thenRun(() -> timedOut(id, timeout));
         answer.whenComplete((value, failure) -> {
-            awaited.remove(id);
+            // still awaited: the stage was completed from outside, by cancel() or by the application
+            boolean abandoned = awaited.remove(id) != null;
             deadline.cancel(false);
+            if (abandoned && failure instanceof CancellationException) {
+                cancelled(method, id);
+            }
         });
         try {
             send.accept(text);
@@ -240,6 +268,18 @@ public final class OutgoingCalls {
             answer.completeExceptionally(e);
         }
         return true;
+    }
+
+    /** Tells the peer that the call with this id was cancelled, if this registry does. */
+    private void cancelled(String method, long id) {
+        if (cancelNotification == null) {
+            return;
+        }
+        try {
+            notify(cancelNotification, Params.named().with("id", id));
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "the cancel of " + method + " (id " + id + ") was not sent", e);
+        }
     }
 
     private void timedOut(long id, Duration timeout) {
@@ -284,8 +324,13 @@ public final class OutgoingCalls {
         return json.length() <= MAX_QUOTED ? json : json.substring(0, MAX_QUOTED) + "...";
     }
 
-    /** Binds the answer's result from a parser over it, as params are bound; no text in between. */
-    private Object bind(JsonValue result, Type type) {
+    /**
+     * Binds a value as an answer's result is bound: as strictly as params, from a parser over it, no text in
+     * between.
+     *
+     * @throws RuntimeException when the value does not fit the type; its message says why
+     */
+    public Object bind(JsonValue result, Type type) {
         try (JsonParser parser = parsers.createParser(Json.createArrayBuilder().add(result).build())) {
             parser.next();
             return values.read(parser, parser.next(), type);
@@ -313,6 +358,14 @@ public final class OutgoingCalls {
     }
 
     private void complete(Awaited call, Object value, Throwable failure) {
+        if (call.inline()) {
+            if (failure == null) {
+                call.answer().complete(value);
+            } else {
+                call.answer().completeExceptionally(failure);
+            }
+            return;
+        }
         Runnable completion = () -> {
             if (failure == null) {
                 call.answer().complete(value);
@@ -339,7 +392,8 @@ public final class OutgoingCalls {
         return null;
     }
 
-    private static JsonRpcException toException(JsonValue error) {
+    /** The exception of a JSON-RPC error object as the peer sent it: code, message and data. */
+    public static JsonRpcException toException(JsonValue error) {
         if (error instanceof JsonObject e) {
             JsonValue code = e.get("code");
             JsonValue message = e.get("message");
