@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Options: {@code --rounds 3 --warmup-ms 2000 --measure-ms 4000 --server-cpus 1
  * --server-opts "-Xms1g -Xmx1g -XX:+UseSerialGC" --logs target/load --out target/load/streams.md
  * --idle-connections 100 --idle-subscriptions 100} (per connection; 0 for no idle measurement), and
- * {@code --bound 100000000}, the items each subscription sends at most.
+ * {@code --bound 100000000}, the items each subscription sends at most, and {@code --scenarios} to keep only the
+ * scenarios whose label contains each of its comma-separated words, such as {@code "1 x 1"}.
  */
 public final class StreamRun {
 
@@ -106,6 +108,9 @@ public final class StreamRun {
         int idlePerConnection = intOption("idle-subscriptions", 100);
         Path logs = Path.of(option("logs", "target/load"));
         Files.createDirectories(logs);
+        String filter = option("scenarios", "");
+        List<String> words = Arrays.stream(filter.split(",")).map(String::trim).filter(w -> !w.isEmpty()).toList();
+        List<Scenario> scenarios = SCENARIOS.stream().filter(s -> words.stream().allMatch(w -> s.label().contains(w))).toList();
 
         StringBuilder report = new StringBuilder();
         String header = "Streams run " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
@@ -135,7 +140,7 @@ public final class StreamRun {
             }
             for (int round = 1; round <= rounds; round++) {
                 out.println("round " + round + " of " + rounds + "; load average " + Machine.loadAverage());
-                for (Scenario scenario : SCENARIOS) {
+                for (Scenario scenario : scenarios) {
                     for (StreamServerKind kind : KINDS) {
                         Sample s = measure(servers.get(kind), scenario, warmUp, measure);
                         samples.get(kind).computeIfAbsent(scenario, k -> new ArrayList<>()).add(s);
@@ -149,7 +154,7 @@ public final class StreamRun {
             for (StreamServerKind kind : KINDS) {
                 servers.get(kind).stop();
             }
-            report.append(table(samples));
+            report.append(table(scenarios, samples));
         }
 
         if (idleConnections > 0 && idlePerConnection > 0) {
@@ -212,7 +217,8 @@ public final class StreamRun {
      */
     private String idle(int connections, int perConnection, int rounds, Path logs) throws Exception {
         ServerProcess server = start(StreamServerKind.OURS_STREAM, logs);
-        List<Double> perConnectionHeap = new ArrayList<>();
+        List<Double> withConnections = new ArrayList<>();
+        List<Double> withSubscriptions = new ArrayList<>();
         List<Double> perSubscription = new ArrayList<>();
         int subscriptions = connections * perConnection;
         try {
@@ -228,7 +234,8 @@ public final class StreamRun {
                     double connection = (open - empty) / (double) connections;
                     double subscription = (subscribed - open) / (double) subscriptions;
                     if (round > 0) {
-                        perConnectionHeap.add(connection);
+                        withConnections.add((double) open);
+                        withSubscriptions.add((double) subscribed);
                         perSubscription.add(subscription);
                     }
                     out.printf(Locale.ROOT, "idle: round %d%s, heap %,d bytes, %,d with %d connections (%,.0f each), %,d with %,d"
@@ -240,13 +247,15 @@ public final class StreamRun {
             server.stop();
         }
         return String.format(Locale.ROOT, "%nIdle subscriptions (jsonrpcws, `feed.silence`, a publisher that never sends),"
-                        + " heap after full GCs, median of %d rounds:%n%n"
-                        + "| connections | subscriptions | heap per connection, no subscriptions | heap per subscription |%n"
-                        + "|---:|---:|---:|---:|%n| %,d | %,d (%d each) | %,.0f bytes | %,.0f bytes |%n",
-                rounds, connections, subscriptions, perConnection, median(perConnectionHeap), median(perSubscription));
+                        + " heap after full GCs, medians of %d rounds:%n%n"
+                        + "| connections | subscriptions | heap, connections open | heap, with the subscriptions |"
+                        + " per subscription |%n|---:|---:|---:|---:|---:|%n| %,d | %,d (%d each) | %,.0f bytes | %,.0f bytes |"
+                        + " %,.0f bytes |%n",
+                rounds, connections, subscriptions, perConnection, median(withConnections), median(withSubscriptions),
+                median(perSubscription));
     }
 
-    private static String table(Map<StreamServerKind, Map<Scenario, List<Sample>>> samples) {
+    private static String table(List<Scenario> scenarios, Map<StreamServerKind, Map<Scenario, List<Sample>>> samples) {
         StringBuilder b = new StringBuilder();
         b.append("Items per second to the subscribers, and CPU per item in microseconds (median of the rounds):\n\n")
                 .append("| scenario | jsonrpcws items/s | raw async items/s | ours/raw | server CPU/item ours / raw |")
@@ -255,7 +264,7 @@ public final class StreamRun {
         StreamServerKind ours = StreamServerKind.OURS_STREAM;
         StreamServerKind raw = StreamServerKind.RAW_STREAM;
         double maxOthers = 0;
-        for (Scenario scenario : SCENARIOS) {
+        for (Scenario scenario : scenarios) {
             double others = 0;
             for (StreamServerKind k : KINDS) {
                 for (Sample s : samples.get(k).get(scenario)) {
@@ -276,7 +285,7 @@ public final class StreamRun {
         }
         b.append("\nServer kernel share of its CPU and context switches per item (median): ");
         List<String> parts = new ArrayList<>();
-        for (Scenario scenario : SCENARIOS) {
+        for (Scenario scenario : scenarios) {
             parts.add(String.format(Locale.ROOT, "%s: ours %.0f%%, %.3f; raw %.0f%%, %.3f", scenario.label(),
                     median(samples, ours, scenario, Sample::serverKernelShare), median(samples, ours, scenario, Sample::serverSwitches),
                     median(samples, raw, scenario, Sample::serverKernelShare), median(samples, raw, scenario, Sample::serverSwitches)));
