@@ -134,8 +134,8 @@ public final class StreamRun {
             }
             for (StreamServerKind kind : KINDS) {
                 out.println("warming up " + kind.label());
-                for (Item item : Item.values()) {
-                    measure(servers.get(kind), new Scenario(item, 100, 10), warmUp * 2, 500);
+                for (Scenario scenario : scenarios) {
+                    measure(servers.get(kind), scenario, warmUp, 500);
                 }
             }
             for (int round = 1; round <= rounds; round++) {
@@ -216,13 +216,18 @@ public final class StreamRun {
      * whatever the server allocates once (classes, caches, pools).
      */
     private String idle(int connections, int perConnection, int rounds, Path logs) throws Exception {
-        ServerProcess server = start(StreamServerKind.OURS_STREAM, logs);
+        // its own log and recording, so that those of the throughput runs stay
+        ServerProcess server = ServerProcess.start(StreamServerKind.OURS_STREAM.name(), "jsonrpcws (idle)",
+                options.get("server-cpus"), option("server-opts", "").replace("{kind}", "ours_stream_idle"), logs, out);
+        synchronized (started) {
+            started.add(server);
+        }
         List<Double> withConnections = new ArrayList<>();
         List<Double> withSubscriptions = new ArrayList<>();
         List<Double> perSubscription = new ArrayList<>();
         int subscriptions = connections * perConnection;
         try {
-            measure(server, new Scenario(Item.TEXT, 10, 10), 0, 300);
+            measure(server, new Scenario(Item.TEXT, 1, 1), 0, 300);
             for (int round = 0; round <= rounds; round++) {
                 long empty = server.heap();
                 try (LoadClient client = LoadClient.connect(HOST, server.port, ServerKind.PATH, connections, 60_000)) {
