@@ -9,7 +9,7 @@
 #   benchmarks/run-load.sh --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java   # another JDK, servers and generator
 #   benchmarks/run-load.sh --jfr            # also record each server with JFR into benchmarks/target/load/<server>.jfr
 #   benchmarks/run-load.sh --streams        # instead: items/s of subscriptions, jsonrpcws against a raw Tyrus stream,
-#                                           # and the heap of 10,000 idle subscriptions (~4 min; with --quick ~1 min)
+#                                           # and the heap of 10,000 idle subscriptions (~5 min; with --quick ~1.5 min)
 #
 # Further arguments go to LoadRun (StreamRun with --streams) as given, such as --rounds 5, --servers RAW,OURS or --idle 0.
 set -euo pipefail
