@@ -8,8 +8,10 @@
 #   benchmarks/run-load.sh --quick          # 1 round, short cells, 1,000 idle connections (~2 min), for development
 #   benchmarks/run-load.sh --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java   # another JDK, servers and generator
 #   benchmarks/run-load.sh --jfr            # also record each server with JFR into benchmarks/target/load/<server>.jfr
+#   benchmarks/run-load.sh --streams        # instead: items/s of subscriptions, jsonrpcws against a raw Tyrus stream,
+#                                           # and the heap of 10,000 idle subscriptions (~5 min; with --quick ~1.5 min)
 #
-# Further arguments go to LoadRun as given, such as --rounds 5, --servers RAW,OURS or --idle 0.
+# Further arguments go to LoadRun (StreamRun with --streams) as given, such as --rounds 5, --servers RAW,OURS or --idle 0.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,11 +22,13 @@ out="$target/load"
 java_bin=java
 quick=0
 jfr=0
+streams=0
 pass=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1; shift ;;
         --jfr) jfr=1; shift ;;
+        --streams) streams=1; shift ;;
         --java) java_bin="$2"; shift 2 ;;
         *) pass+=("$1"); shift ;;
     esac
@@ -47,7 +51,19 @@ for jar in "${jars[@]}"; do
     classpath="$classpath:$lib/$(basename "$jar")"
 done
 
-if [[ $quick -eq 1 ]]; then
+main=io.jsonrpcws.benchmarks.load.LoadRun
+name=result
+log=run
+if [[ $streams -eq 1 ]]; then
+    main=io.jsonrpcws.benchmarks.load.StreamRun
+    name=streams
+    log=run-streams
+    if [[ $quick -eq 1 ]]; then
+        settings=(--rounds 1 --warmup-ms 700 --measure-ms 1000 --idle-connections 100 --idle-subscriptions 10)
+    else
+        settings=(--rounds 3 --warmup-ms 2000 --measure-ms 4000 --idle-connections 100 --idle-subscriptions 100)
+    fi
+elif [[ $quick -eq 1 ]]; then
     settings=(--rounds 1 --warmup-ms 700 --measure-ms 1000 --idle 1000)
 else
     settings=(--rounds 3 --warmup-ms 2000 --measure-ms 4000 --idle 10000)
@@ -87,7 +103,7 @@ fi
 version="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 echo "JDK $version: $("$java_bin" -version 2>&1 | head -1); load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
-"${generator[@]}" "$java_bin" $jvm_opts -cp "$classpath" io.jsonrpcws.benchmarks.load.LoadRun \
-    "${settings[@]}" --server-opts "$server_opts" --logs "$out" --out "$out/result-jdk$version.md" "${pass[@]}" \
-    2>&1 | tee "$out/run-jdk$version.txt"
+"${generator[@]}" "$java_bin" $jvm_opts -cp "$classpath" "$main" \
+    "${settings[@]}" --server-opts "$server_opts" --logs "$out" --out "$out/$name-jdk$version.md" "${pass[@]}" \
+    2>&1 | tee "$out/$log-jdk$version.txt"
 exit "${PIPESTATUS[0]}"

@@ -11,6 +11,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +24,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>A call's id is {@code round * inFlight + slot}, so the slot it answers is {@code id % inFlight}, and an
  * answer whose id is not the one its slot awaits counts as an error.
+ *
+ * <p>For streams ({@link #subscribe}, then {@link #stream}) it sends only the subscriptions' requests and counts the
+ * items that come, by subscription: notifications {@code {"jsonrpc":"2.0","method":m,"params":{"subscription":"0x<n>",
+ * "result"|"completed"|"error":...}}}, where n is 1, 2, 3... on each connection, as the servers number them.
  */
 public final class LoadClient implements AutoCloseable {
 
@@ -44,6 +49,18 @@ public final class LoadClient implements AutoCloseable {
         }
     }
 
+    /**
+     * What one stream run measured: items in the window, and since the subscriptions were made (all of them, and the
+     * fewest and most of one subscription), subscriptions ended (completed or failed), failures.
+     */
+    public record StreamResult(long items, long nanos, long cpuNanos, long totalItems, long fewest, long most,
+                               long ended, long failed, String sample) {
+
+        public double itemsPerSecond() {
+            return items * 1e9 / nanos;
+        }
+    }
+
     /** Called at the boundaries of the measured window, from the generator's thread. */
     public interface Window {
         void started();
@@ -62,6 +79,16 @@ public final class LoadClient implements AutoCloseable {
     private long calls;
     private long errors;
     private String sample;
+
+    private static final byte[] NOTIFICATION = "{\"jsonrpc\":\"2.0\",\"method\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUBSCRIPTION_KEY = "\"subscription\":\"0x".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESULT_KEY = "result".getBytes(StandardCharsets.US_ASCII);
+    private boolean streaming;
+    private long items;
+    private long totalItems;
+    private long ended;
+    private long failed;
+    private int subscriptions;
 
     private LoadClient(Selector selector) {
         this.selector = selector;
@@ -283,6 +310,209 @@ public final class LoadClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes {@code perConnection} times on every connection: requests {@code method} with {@code params} (a JSON
+     * array's text) and waits for every answer, each a subscription id. Items that come meanwhile are counted.
+     *
+     * @throws IOException when the answers take longer than the timeout
+     * @throws IllegalStateException when a subscription is refused or the server closes a connection
+     */
+    public void subscribe(String method, String params, int perConnection, long timeoutMillis) throws IOException {
+        streaming = true;
+        for (Conn c : conns) {
+            int first = c.requested;
+            c.requested += perConnection;
+            c.streamItems = Arrays.copyOf(c.streamItems, c.requested);
+            c.streamEnded = Arrays.copyOf(c.streamEnded, c.requested);
+            c.streamKnown = Arrays.copyOf(c.streamKnown, c.requested);
+            for (int i = first + 1; i <= c.requested; i++) {
+                byte[] request = ("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + ",\"id\":" + i + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+                c.frame(0x81, request, 0, request.length);
+            }
+            flush(c);
+        }
+        subscriptions += perConnection * conns.size();
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (true) {
+            int waiting = 0;
+            for (Conn c : conns) {
+                if (c.closed) {
+                    throw new IllegalStateException("the server closed a connection");
+                }
+                waiting += c.requested - c.answers;
+            }
+            if (waiting == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException(waiting + " subscriptions were never answered");
+            }
+            poll(System.nanoTime());
+        }
+    }
+
+    /**
+     * Counts the items of the subscriptions made: a warm-up, then a measured window, which ends early once every
+     * subscription has ended.
+     */
+    public StreamResult stream(long warmUpMillis, long measureMillis, Window window) throws IOException {
+        long now = System.nanoTime();
+        long measureStart = now + warmUpMillis * 1_000_000;
+        long measureEnd = measureStart + measureMillis * 1_000_000;
+        long cpuStart = 0;
+        long start = 0;
+        measuring = false;
+        while (true) {
+            if (!measuring && now >= measureStart) {
+                measuring = true;
+                items = 0;
+                window.started();
+                cpuStart = Cpu.processNanos();
+                start = System.nanoTime();
+            }
+            if (measuring && (now >= measureEnd || ended == subscriptions)) {
+                long end = System.nanoTime();
+                long cpuNanos = Cpu.processNanos() - cpuStart;
+                window.ended();
+                measuring = false;
+                long fewest = Long.MAX_VALUE;
+                long most = 0;
+                for (Conn c : conns) {
+                    for (long n : c.streamItems) {
+                        fewest = Math.min(fewest, n);
+                        most = Math.max(most, n);
+                    }
+                }
+                return new StreamResult(items, end - start, cpuNanos, totalItems, fewest, most, ended, failed, sample);
+            }
+            for (Conn c : conns) {
+                if (c.closed) {
+                    throw new IllegalStateException("the server closed a connection");
+                }
+            }
+            poll(now);
+            now = System.nanoTime();
+        }
+    }
+
+    /** One round of the selector: reads what came, writes what waits. */
+    private void poll(long now) throws IOException {
+        selector.select(10);
+        for (SelectionKey key : selector.selectedKeys()) {
+            Conn c = (Conn) key.attachment();
+            if (key.isValid() && key.isReadable()) {
+                c.read(now);
+            }
+            if (key.isValid() && key.isWritable()) {
+                flush(c);
+            }
+        }
+        selector.selectedKeys().clear();
+    }
+
+    /** A frame of a stream: an item, the end of a subscription, or the answer to a subscription's request. */
+    private void streamed(Conn c, byte[] a, int from, int to) {
+        if (startsWith(a, from, to, NOTIFICATION)) {
+            int p = indexOf(a, from + NOTIFICATION.length, to, SUBSCRIPTION_KEY);
+            if (p >= 0) {
+                p += SUBSCRIPTION_KEY.length;
+                int n = 0;
+                while (p < to && a[p] != '"') {
+                    n = n * 16 + Character.digit(a[p++], 16);
+                }
+                int index = n - 1;
+                // after the id's closing quote: ,"result" or ,"completed" or ,"error"
+                if (index >= 0 && index < c.requested && c.streamKnown[index] && p + 3 < to) {
+                    switch (a[p + 3]) {
+                        case 'r' -> {
+                            c.streamItems[index]++;
+                            totalItems++;
+                            if (measuring) {
+                                items++;
+                            }
+                            if (sample == null && index == 0 && c == conns.get(0)) {
+                                sample = new String(a, from, to - from, StandardCharsets.UTF_8);
+                            }
+                            return;
+                        }
+                        case 'c', 'e' -> {
+                            if (!c.streamEnded[index]) {
+                                c.streamEnded[index] = true;
+                                ended++;
+                                failed += a[p + 3] == 'e' ? 1 : 0;
+                            }
+                            return;
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+            throw new IllegalStateException("unexpected notification: " + new String(a, from, to - from, StandardCharsets.UTF_8));
+        }
+        // the answer to a subscription's request: {"jsonrpc":"2.0","result":"0x<n>","id":<request>}
+        long id = -1;
+        String result = null;
+        int depth = 0;
+        boolean expectKey = false;
+        for (int i = from; i < to; i++) {
+            byte b = a[i];
+            if (b == '"') {
+                int s = i + 1;
+                int j = s;
+                while (j < to && a[j] != '"') {
+                    j += a[j] == '\\' ? 2 : 1;
+                }
+                if (depth == 1 && expectKey) {
+                    if (equals(a, s, j, ID_KEY)) {
+                        id = number(a, j + 1, to);
+                    } else if (equals(a, s, j, RESULT_KEY) && j + 2 < to && a[j + 2] == '"') {
+                        int k = j + 3;
+                        while (k < to && a[k] != '"') {
+                            k++;
+                        }
+                        result = new String(a, j + 3, k - j - 3, StandardCharsets.UTF_8);
+                    }
+                }
+                expectKey = false;
+                i = j;
+            } else if (b == '{' || b == '[') {
+                depth++;
+                expectKey = depth == 1 && b == '{';
+            } else if (b == '}' || b == ']') {
+                depth--;
+            } else if (b == ',' && depth == 1) {
+                expectKey = true;
+            }
+        }
+        // the servers number their subscriptions 1, 2, 3... on each connection, in the order they open them
+        int n = result != null && result.startsWith("0x") ? Integer.parseInt(result.substring(2), 16) : -1;
+        if (id < 1 || id > c.requested || n < 1 || n > c.requested || c.streamKnown[n - 1]) {
+            throw new IllegalStateException("unexpected answer to a subscription's request: "
+                    + new String(a, from, to - from, StandardCharsets.UTF_8));
+        }
+        c.streamKnown[n - 1] = true;
+        c.answers++;
+    }
+
+    private static boolean startsWith(byte[] a, int from, int to, byte[] prefix) {
+        return to - from >= prefix.length && equals(a, from, from + prefix.length, prefix);
+    }
+
+    private static int indexOf(byte[] a, int from, int to, byte[] key) {
+        outer:
+        for (int i = from; i + key.length <= to; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (a[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private void answered(Conn c, byte[] a, int from, int to, long now) {
         long id = -1;
         boolean error = false;
@@ -376,6 +606,13 @@ public final class LoadClient implements AutoCloseable {
         boolean closing;
         boolean closed;
         int maskSeed = ThreadLocalRandom.current().nextInt() | 1;
+        /** Per subscription, by its number on this connection less one: items so far, and whether it ended. */
+        long[] streamItems = new long[0];
+        boolean[] streamEnded = new boolean[0];
+        boolean[] streamKnown = new boolean[0];
+        /** Subscription requests sent on this connection, and those answered. */
+        int requested;
+        int answers;
         private final byte[] digits = new byte[20];
 
         Conn(SocketChannel channel) {
@@ -449,14 +686,24 @@ public final class LoadClient implements AutoCloseable {
 
         /** Appends a masked frame of this opcode. */
         void frame(int opcode, byte[] payloadBytes, int from, int length) {
-            ensureOut(8 + length);
+            if (length > 0xFFFF) {
+                throw new IllegalArgumentException("a frame of " + length + " bytes");
+            }
+            int header = length < 126 ? 6 : 8;
+            ensureOut(header + length);
             byte[] o = out.array();
             int p = out.position();
             o[p] = (byte) opcode;
-            o[p + 1] = (byte) (0x80 | length);
-            System.arraycopy(payloadBytes, from, o, p + 6, length);
-            mask(o, p + 2, p + 6, length);
-            out.position(p + 6 + length);
+            if (length < 126) {
+                o[p + 1] = (byte) (0x80 | length);
+            } else {
+                o[p + 1] = (byte) (0x80 | 126);
+                o[p + 2] = (byte) (length >>> 8);
+                o[p + 3] = (byte) length;
+            }
+            System.arraycopy(payloadBytes, from, o, p + header, length);
+            mask(o, p + header - 4, p + header, length);
+            out.position(p + header + length);
         }
 
         private void mask(byte[] o, int maskAt, int start, int length) {
@@ -554,7 +801,13 @@ public final class LoadClient implements AutoCloseable {
                 int from = p + header;
                 int to = (int) (from + length);
                 switch (b0) {
-                    case 0x81 -> answered(this, a, from, to, now);
+                    case 0x81 -> {
+                        if (streaming) {
+                            streamed(this, a, from, to);
+                        } else {
+                            answered(this, a, from, to, now);
+                        }
+                    }
                     case 0x88 -> {
                         closed = true;
                         if (!closing) {

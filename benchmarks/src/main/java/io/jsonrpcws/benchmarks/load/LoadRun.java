@@ -1,11 +1,7 @@
 package io.jsonrpcws.benchmarks.load;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -36,7 +30,6 @@ import java.util.function.ToDoubleFunction;
 public final class LoadRun {
 
     private static final String HOST = "127.0.0.1";
-    private static final long START_TIMEOUT_SECONDS = 90;
 
     /** A load shape: connections, calls in flight on each, and what each call sends. */
     record Scenario(String shape, int connections, int inFlight, Payload payload) {
@@ -374,31 +367,11 @@ public final class LoadRun {
     // --- server processes
 
     private ServerProcess start(ServerKind kind, Path logs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        String cpus = options.get("server-cpus");
-        if (cpus != null && !cpus.isBlank()) {
-            command.addAll(List.of("taskset", "-c", cpus));
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String opt : option("server-opts", "").trim().split("\\s+")) {
-            if (!opt.isEmpty()) {
-                command.add(opt.replace("{kind}", kind.name().toLowerCase(Locale.ROOT)));
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName(), kind.name()));
-        File log = logs.resolve(kind.name().toLowerCase(Locale.ROOT) + ".log").toFile();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
-        ServerProcess server = new ServerProcess(kind, process);
+        ServerProcess server = ServerProcess.start(kind.name(), kind.label(), options.get("server-cpus"),
+                option("server-opts", ""), logs, out);
         synchronized (started) {
             started.add(server);
         }
-        String line = server.await("LISTENING ", START_TIMEOUT_SECONDS);
-        if (line == null || !line.startsWith("LISTENING ")) {
-            server.stop();
-            throw new IOException("the " + kind.label() + " server did not start (" + line + "); see " + log);
-        }
-        server.port = Integer.parseInt(line.substring("LISTENING ".length()).trim());
-        out.println("started " + kind.label() + " server, pid " + process.pid() + ", port " + server.port);
         return server;
     }
 
@@ -408,81 +381,5 @@ public final class LoadRun {
             all = new ArrayList<>(started);
         }
         all.forEach(ServerProcess::stop);
-    }
-
-    /** A server JVM, spoken to over its standard input and output. */
-    private static final class ServerProcess {
-        final ServerKind kind;
-        final Process process;
-        final BufferedReader stdout;
-        final Writer stdin;
-        int port;
-
-        ServerProcess(ServerKind kind, Process process) {
-            this.kind = kind;
-            this.process = process;
-            this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            this.stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        }
-
-        String readLine(long timeoutSeconds) throws IOException, InterruptedException {
-            CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return stdout.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            });
-            try {
-                return line.get(timeoutSeconds, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                return null;
-            }
-        }
-
-        /** The first line starting with the prefix, skipping others (JFR's, for one), or null after the timeout. */
-        String await(String prefix, long timeoutSeconds) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-            String line;
-            do {
-                long left = (deadline - System.nanoTime()) / 1_000_000_000L;
-                line = left <= 0 ? null : readLine(left);
-            } while (line != null && !line.startsWith(prefix));
-            return line;
-        }
-
-        long heap() throws IOException, InterruptedException {
-            stdin.write("heap\n");
-            stdin.flush();
-            String line = await("HEAP ", 60);
-            if (line == null || !line.startsWith("HEAP ")) {
-                throw new IOException("no heap report from the " + kind.label() + " server: " + line);
-            }
-            return Long.parseLong(line.substring(5).trim());
-        }
-
-        void stop() {
-            if (!process.isAlive()) {
-                return;
-            }
-            try {
-                stdin.write("stop\n");
-                stdin.flush();
-            } catch (IOException ignored) {
-                // it is going anyway
-            }
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroy();
-                    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                        process.waitFor(5, TimeUnit.SECONDS);
-                    }
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

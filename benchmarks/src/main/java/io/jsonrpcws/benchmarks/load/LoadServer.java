@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One server of the load test in its own JVM, driven by {@link LoadRun} over standard input and output.
- * Argument: the {@link ServerKind}. It binds 127.0.0.1 on a free port and prints {@code LISTENING <port>};
+ * Argument: the name of a {@link ServerKind} or a {@link StreamServerKind}. It binds 127.0.0.1 on a free port and prints {@code LISTENING <port>};
  * then each input line is a command: {@code heap} collects garbage and prints {@code HEAP <bytes used>};
  * {@code stop}, or the end of input (the driver died), stops the server and the JVM.
  */
@@ -18,8 +18,9 @@ public final class LoadServer {
     }
 
     public static void main(String[] args) throws IOException {
-        ServerKind kind = ServerKind.valueOf(args[0]);
-        ServerKind.Running server = kind.start("127.0.0.1");
+        boolean stream = java.util.Arrays.stream(StreamServerKind.values()).anyMatch(k -> k.name().equals(args[0]));
+        ServerKind.Running server = stream ? StreamServerKind.valueOf(args[0]).start("127.0.0.1")
+                : ServerKind.valueOf(args[0]).start("127.0.0.1");
         try {
             System.out.println("LISTENING " + server.port());
             System.out.flush();

@@ -1,0 +1,136 @@
+package io.jsonrpcws.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A server JVM of the load tests ({@link LoadServer}), spoken to over its standard input and output. */
+final class ServerProcess {
+
+    private static final long START_TIMEOUT_SECONDS = 90;
+
+    final String label;
+    final Process process;
+    private final BufferedReader stdout;
+    private final Writer stdin;
+    int port;
+
+    private ServerProcess(String label, Process process) {
+        this.label = label;
+        this.process = process;
+        this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Starts the server of this kind (a {@link ServerKind} or {@link StreamServerKind} name) in a JVM of its own, with
+     * this JVM's {@code java} and class path, pinned with {@code taskset} to {@code cpus} unless that is null or blank,
+     * with the JVM options ({@code {kind}} in them becomes the kind's name in lower case), its standard error appended
+     * to {@code <logs>/<kind>.log}; returns once it listens.
+     */
+    static ServerProcess start(String kind, String label, String cpus, String jvmOptions, Path logs, PrintStream out)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (cpus != null && !cpus.isBlank()) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String name = kind.toLowerCase(Locale.ROOT);
+        for (String opt : jvmOptions.trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                command.add(opt.replace("{kind}", name));
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName(), kind));
+        File log = logs.resolve(name + ".log").toFile();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
+        ServerProcess server = new ServerProcess(label, process);
+        String line = server.await("LISTENING ", START_TIMEOUT_SECONDS);
+        if (line == null || !line.startsWith("LISTENING ")) {
+            server.stop();
+            throw new IOException("the " + label + " server did not start (" + line + "); see " + log);
+        }
+        server.port = Integer.parseInt(line.substring("LISTENING ".length()).trim());
+        out.println("started " + label + " server, pid " + process.pid() + ", port " + server.port);
+        return server;
+    }
+
+    private String readLine(long timeoutSeconds) throws InterruptedException {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stdout.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            return line.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** The first line starting with the prefix, skipping others (JFR's, for one), or null after the timeout. */
+    private String await(String prefix, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        String line;
+        do {
+            long left = (deadline - System.nanoTime()) / 1_000_000_000L;
+            line = left <= 0 ? null : readLine(left);
+        } while (line != null && !line.startsWith(prefix));
+        return line;
+    }
+
+    /** Heap in use in the server after full collections ({@link LoadServer#heapAfterGc()}). */
+    long heap() throws IOException, InterruptedException {
+        stdin.write("heap\n");
+        stdin.flush();
+        String line = await("HEAP ", 60);
+        if (line == null || !line.startsWith("HEAP ")) {
+            throw new IOException("no heap report from the " + label + " server: " + line);
+        }
+        return Long.parseLong(line.substring(5).trim());
+    }
+
+    /** CPU time of the server's process so far, in nanoseconds ({@link Cpu#processNanos(ProcessHandle)}). */
+    long cpuNanos() {
+        return Cpu.processNanos(process.toHandle());
+    }
+
+    void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            stdin.write("stop\n");
+            stdin.flush();
+        } catch (IOException ignored) {
+            // it is going anyway
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
