@@ -45,6 +45,11 @@ public final class JsonRpcEndpoint extends Endpoint {
             }
             return;
         }
+        // the runtime's own heartbeat ends quiet connections (jsonrpcws.idle-timeout); the container's idle timer
+        // would only cost: Tyrus 2.2 cancels and schedules a timer task for every frame read or sent unless the
+        // timeout is negative, one lock hand-off and one timer wake-up per frame (1.3 context switches per item
+        // of a subscription)
+        session.setMaxIdleTimeout(-1);
         Object handshake = session.getUserProperties().remove(HandshakeData.KEY);
         WebSocketConnection c = runtime.open(session, handshake instanceof HandshakeData h ? h : HandshakeData.NONE);
         Heartbeat.Watch w = runtime.heartbeat().watch(session, c);

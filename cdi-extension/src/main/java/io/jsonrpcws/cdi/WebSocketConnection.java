@@ -10,6 +10,7 @@ import io.jsonrpcws.impl.engine.RunningCalls;
 import io.jsonrpcws.impl.engine.Subscriptions;
 import io.jsonrpcws.impl.engine.RemoteProxies;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
         this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this, runtime.sendBudget());
         this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout(),
                 config.clientProtocol());
-        this.subscriptions = runtime.engine().subscriptions(sender, this, config.maxSubscriptions());
+        this.subscriptions = runtime.engine().subscriptions(sender, this, config.maxSubscriptions(), runtime.executor());
         this.frames = new FrameScheduler<>(runtime.engine(), this, runtime.executor(),
                 new FrameScheduler.Limits(config.maxInFlight(), config.maxPendingFrames()), sender,
                 config.callTimeout() == null ? null : new FrameScheduler.CallLimit(runtime.timer(), config.callTimeout()));
@@ -66,7 +67,15 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
     private record Transport(Session webSocket) implements SerialSender.Transport {
         @Override
         public void sendText(String text, Consumer<Throwable> done) {
-            webSocket.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null
+            RemoteEndpoint.Async remote;
+            try {
+                remote = webSocket.getAsyncRemote();
+            } catch (IllegalStateException e) {
+                // Tyrus says so of a session its peer has just closed: routine, as an I/O failure is
+                done.accept(new IOException("the connection has closed", e));
+                return;
+            }
+            remote.sendText(text, result -> done.accept(result.isOK() ? null
                     : result.getException() != null ? result.getException() : new IOException("send failed")));
         }
 

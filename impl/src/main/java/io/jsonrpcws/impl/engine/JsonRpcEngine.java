@@ -289,9 +289,10 @@ public final class JsonRpcEngine<C extends PeerConnection> {
      * @param sender     the connection's sender, which the items go through with everything else
      * @param connection what to close when a subscription's overflow policy says so
      * @param max        subscriptions the connection may hold at once
+     * @param executor   where a subscription's sending goes on after a burst, so that no thread is kept for a stream
      */
-    public Subscriptions subscriptions(SerialSender sender, PeerConnection connection, int max) {
-        return new Subscriptions(notifications, sender, connection, max, maxOutgoingMessage);
+    public Subscriptions subscriptions(SerialSender sender, PeerConnection connection, int max, Executor executor) {
+        return new Subscriptions(notifications, sender, connection, max, maxOutgoingMessage, executor);
     }
 
     private CompletionStage<String> batch(ReadFrame frame, C connection) {

@@ -9,7 +9,9 @@ import io.jsonrpcws.impl.protocol.Utf8;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -31,6 +33,14 @@ final class Subscription implements Flow.Subscriber<Object> {
     /** Items asked of the publisher and not yet written out, at most. */
     static final int WINDOW = 32;
 
+    /**
+     * Items one thread sends in a row before it hands the rest of the stream to the executor and returns. A publisher
+     * that emits inside {@code request} and a socket that takes every write at once would otherwise keep the thread
+     * (a call thread: the one that answered the subscribe) for the whole stream, and a thousand such streams every
+     * call thread of the server.
+     */
+    static final int BURST = 32;
+
     private static final ErrorObject OVERFLOW = new ErrorObject(JsonRpcErrorCodes.SUBSCRIPTION_OVERFLOW,
             "Subscription overflow: the client did not keep up", null);
 
@@ -42,7 +52,9 @@ final class Subscription implements Flow.Subscriber<Object> {
     private final SerialSender sender;
     private final Function<Throwable, ErrorObject> failures;
     private final int maxOutgoingMessage;
+    private final Executor executor;
     private final Runnable written = this::written;
+    private final Runnable resume = this::drain;
 
     // guarded by this
     private Flow.Subscription upstream;
@@ -58,7 +70,9 @@ final class Subscription implements Flow.Subscriber<Object> {
     private long dropped;
 
     Subscription(String id, SubscriptionSpec spec, String methodName, Subscriptions owner, SubscriptionWriter writer,
-                 SerialSender sender, Function<Throwable, ErrorObject> failures, int maxOutgoingMessage) {
+                 SerialSender sender, Function<Throwable, ErrorObject> failures, int maxOutgoingMessage,
+                 Executor executor) {
+        this.executor = executor;
         this.id = id;
         this.spec = spec;
         this.methodName = methodName;
@@ -203,7 +217,11 @@ final class Subscription implements Flow.Subscriber<Object> {
             }
             emitting = true;
         }
+        int sent = 0;
         while (true) {
+            if (sent >= BURST && handOff()) {
+                return;
+            }
             long demand;
             boolean ended = false;
             Flow.Subscription s;
@@ -219,6 +237,7 @@ final class Subscription implements Flow.Subscriber<Object> {
                         break;
                     }
                     outstanding++;
+                    sent++;
                     sender.send(text, written);
                 }
                 if (!cancelled && !endSent && upstreamDone && buffer.isEmpty()) {
@@ -249,6 +268,28 @@ final class Subscription implements Flow.Subscriber<Object> {
             if (demand > 0) {
                 s.request(demand);
             }
+        }
+    }
+
+    /**
+     * Hands the emitting to the executor, for the work that is left; {@code false} when the executor refuses it (it
+     * is shutting down), and this thread goes on.
+     */
+    private boolean handOff() {
+        synchronized (this) {
+            emitting = false;
+        }
+        try {
+            executor.execute(resume);
+            return true;
+        } catch (RejectedExecutionException e) {
+            synchronized (this) {
+                if (emitting) {
+                    return true; // another thread emits meanwhile
+                }
+                emitting = true;
+            }
+            return false;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 
@@ -30,6 +31,7 @@ public final class Subscriptions {
     private final PeerConnection connection;
     private final int max;
     private final int maxOutgoingMessage;
+    private final Executor executor;
 
     // guarded by this
     private final Map<String, Subscription> open = new HashMap<>();
@@ -43,7 +45,9 @@ public final class Subscriptions {
     private record Pending(Subscription subscription, Flow.Publisher<?> publisher) {
     }
 
-    Subscriptions(SubscriptionWriter writer, SerialSender sender, PeerConnection connection, int max, int maxOutgoingMessage) {
+    Subscriptions(SubscriptionWriter writer, SerialSender sender, PeerConnection connection, int max, int maxOutgoingMessage,
+                  Executor executor) {
+        this.executor = executor;
         this.writer = writer;
         this.sender = sender;
         this.connection = connection;
@@ -67,7 +71,7 @@ public final class Subscriptions {
                 return id; // the connection is going: nothing will start
             }
             Subscription s = new Subscription(id, method.subscription(), method.javaName(), this, writer, sender,
-                    failures, maxOutgoingMessage);
+                    failures, maxOutgoingMessage, executor);
             open.put(id, s);
             unanswered.computeIfAbsent(frame, f -> new ArrayList<>(1)).add(new Pending(s, publisher));
             waiting = true;
