@@ -89,6 +89,8 @@ class CancelledCallsAreAnsweredCancelledTest {
              WsClient client = WsClient.connect(server.uri())) {
             Work work = Servers.bean(server, Work.class);
             client.send("{\"jsonrpc\":\"2.0\",\"method\":\"work.later\",\"id\":\"a\"}");
+            // once its stage is pending: a cancel that comes first answers the call without running it (below)
+            Servers.awaitTrue("work.later has returned its stage", () -> work.laterCalls() == 1);
             client.send("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":\"a\"}}");
             assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32800,\"message\":\"Request cancelled\"},\"id\":\"a\"}", client.receive());
             assertTrue(work.pending().isCancelled(), "the stage was cancelled");
