@@ -54,13 +54,10 @@ public final class LoadRun {
 
     private final Map<String, String> options;
     private final PrintStream out = System.out;
-    private final List<ServerProcess> started = new ArrayList<>();
+    private final ServerProcess.Started started = new ServerProcess.Started();
 
-    private LoadRun(Map<String, String> options) {
-        this.options = options;
-    }
-
-    public static void main(String[] args) throws Exception {
+    /** {@code --name value} pairs, in order; the runs' options. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
@@ -68,7 +65,15 @@ public final class LoadRun {
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
-        LoadRun run = new LoadRun(options);
+        return options;
+    }
+
+    private LoadRun(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadRun run = new LoadRun(options(args));
         Thread cleanup = new Thread(run::stopAll, "load-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -367,19 +372,10 @@ public final class LoadRun {
     // --- server processes
 
     private ServerProcess start(ServerKind kind, Path logs) throws IOException, InterruptedException {
-        ServerProcess server = ServerProcess.start(kind.name(), kind.label(), options.get("server-cpus"),
-                option("server-opts", ""), logs, out);
-        synchronized (started) {
-            started.add(server);
-        }
-        return server;
+        return started.start(kind.name(), kind.label(), options.get("server-cpus"), option("server-opts", ""), logs, out);
     }
 
     private void stopAll() {
-        List<ServerProcess> all;
-        synchronized (started) {
-            all = new ArrayList<>(started);
-        }
-        all.forEach(ServerProcess::stop);
+        started.stopAll();
     }
 }

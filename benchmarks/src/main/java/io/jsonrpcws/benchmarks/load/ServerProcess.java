@@ -35,6 +35,29 @@ final class ServerProcess {
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
+    /** The servers a run has started, so that they are stopped when it ends, however it ends. Thread-safe. */
+    static final class Started {
+        private final List<ServerProcess> all = new ArrayList<>();
+
+        /** {@link ServerProcess#start}, the server kept for {@link #stopAll()}. */
+        ServerProcess start(String kind, String label, String cpus, String jvmOptions, Path logs, PrintStream out)
+                throws IOException, InterruptedException {
+            ServerProcess server = ServerProcess.start(kind, label, cpus, jvmOptions, logs, out);
+            synchronized (all) {
+                all.add(server);
+            }
+            return server;
+        }
+
+        void stopAll() {
+            List<ServerProcess> servers;
+            synchronized (all) {
+                servers = new ArrayList<>(all);
+            }
+            servers.forEach(ServerProcess::stop);
+        }
+    }
+
     /**
      * Starts the server of this kind (a {@link ServerKind} or {@link StreamServerKind} name) in a JVM of its own, with
      * this JVM's {@code java} and class path, pinned with {@code taskset} to {@code cpus} unless that is null or blank,

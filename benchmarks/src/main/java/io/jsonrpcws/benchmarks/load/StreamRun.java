@@ -69,21 +69,14 @@ public final class StreamRun {
 
     private final Map<String, String> options;
     private final PrintStream out = System.out;
-    private final List<ServerProcess> started = new ArrayList<>();
+    private final ServerProcess.Started started = new ServerProcess.Started();
 
     private StreamRun(Map<String, String> options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected an option, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        StreamRun run = new StreamRun(options);
+        StreamRun run = new StreamRun(LoadRun.options(args));
         Runtime.getRuntime().addShutdownHook(new Thread(run::stopAll, "streams-cleanup"));
         try {
             run.run();
@@ -217,11 +210,8 @@ public final class StreamRun {
      */
     private String idle(int connections, int perConnection, int rounds, Path logs) throws Exception {
         // its own log and recording, so that those of the throughput runs stay
-        ServerProcess server = ServerProcess.start(StreamServerKind.OURS_STREAM.name(), "jsonrpcws (idle)",
+        ServerProcess server = started.start(StreamServerKind.OURS_STREAM.name(), "jsonrpcws (idle)",
                 options.get("server-cpus"), option("server-opts", "").replace("{kind}", "ours_stream_idle"), logs, out);
-        synchronized (started) {
-            started.add(server);
-        }
         List<Double> withConnections = new ArrayList<>();
         List<Double> withSubscriptions = new ArrayList<>();
         List<Double> perSubscription = new ArrayList<>();
@@ -313,19 +303,10 @@ public final class StreamRun {
     }
 
     private ServerProcess start(StreamServerKind kind, Path logs) throws IOException, InterruptedException {
-        ServerProcess server = ServerProcess.start(kind.name(), kind.label(), options.get("server-cpus"),
-                option("server-opts", ""), logs, out);
-        synchronized (started) {
-            started.add(server);
-        }
-        return server;
+        return started.start(kind.name(), kind.label(), options.get("server-cpus"), option("server-opts", ""), logs, out);
     }
 
     private void stopAll() {
-        List<ServerProcess> all;
-        synchronized (started) {
-            all = new ArrayList<>(started);
-        }
-        all.forEach(ServerProcess::stop);
+        started.stopAll();
     }
 }
