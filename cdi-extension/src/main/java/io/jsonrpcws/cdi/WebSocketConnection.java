@@ -54,7 +54,8 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
         this.webSocket = webSocket;
         this.handshake = handshake;
         RuntimeConfig config = runtime.config();
-        this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this, runtime.sendBudget());
+        this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this, runtime.sendBudget(),
+                runtime.executor());
         this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout(),
                 config.clientProtocol());
         this.subscriptions = runtime.engine().subscriptions(sender, this, config.maxSubscriptions(), runtime.executor());

@@ -339,7 +339,7 @@ final class Connection implements PeerConnection, WebSocket.Listener {
     synchronized void attach(WebSocket ws) {
         if (webSocket == null) {
             webSocket = ws;
-            sender = new SerialSender(new Transport(ws), MAX_QUEUED, this, SendBudget.unbounded());
+            sender = new SerialSender(new Transport(ws), MAX_QUEUED, this, SendBudget.unbounded(), executor);
             frames = new FrameScheduler<>(engine, this, executor, SCHEDULING, sender);
         }
     }

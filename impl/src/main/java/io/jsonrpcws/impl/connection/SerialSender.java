@@ -3,6 +3,8 @@ package io.jsonrpcws.impl.connection;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +14,11 @@ import java.util.function.Consumer;
  * the queues of all connections together. A send that fails, or throws anything (an {@code Error} included),
  * closes the connection (1011) and is logged once: no connection ever goes silent with its sender stuck. A
  * close frame, when asked for, follows the frames queued before it.
+ *
+ * <p>Whichever thread finds the sender idle sends, and goes on with what others queued meanwhile while the transport
+ * completes at once; after {@value #BURST} frames in a row it hands the rest to the executor. Without that bound, a
+ * thread that sent one answer would go on writing a fast subscription's items for as long as they came: a call thread
+ * taken for good (a virtual thread's carrier, where there is one carrier, so every other virtual thread starved).
  *
  * <p>Thread-safe; never blocks. Completions may come on any thread, inline included.
  */
@@ -36,6 +43,8 @@ public final class SerialSender {
     static final int POLICY = 1008;
     /** WebSocket close code: this side failed. */
     static final int FAILED = 1011;
+    /** Frames one thread sends in a row before it hands the sending on. */
+    static final int BURST = 32;
 
     private record CloseFrame(int code, String reason) {
     }
@@ -51,6 +60,7 @@ public final class SerialSender {
     private final long maxQueued;
     private final PeerConnection connection;
     private final SendBudget budget;
+    private final Executor executor;
 
     /** Each a {@code String}, or a {@link Tracked} frame. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
@@ -72,12 +82,15 @@ public final class SerialSender {
      * @param maxQueued  characters that may wait at most; one more closes the connection with 1008
      * @param connection what to close when the peer does not read or a send fails
      * @param budget     the bound shared with the other connections of the server
+     * @param executor   where the sending goes on after a burst (the connection's executor)
      */
-    public SerialSender(Transport transport, long maxQueued, PeerConnection connection, SendBudget budget) {
+    public SerialSender(Transport transport, long maxQueued, PeerConnection connection, SendBudget budget,
+                        Executor executor) {
         this.transport = Objects.requireNonNull(transport);
         this.maxQueued = maxQueued;
         this.connection = Objects.requireNonNull(connection);
         this.budget = Objects.requireNonNull(budget);
+        this.executor = Objects.requireNonNull(executor);
         budget.register(this);
     }
 
@@ -189,7 +202,14 @@ public final class SerialSender {
 
     private void pump(String first) {
         String text = first;
+        int frames = 0;
         while (text != null) {
+            if (++frames > BURST) {
+                if (handOff(text)) {
+                    return;
+                }
+                frames = 0;
+            }
             synchronized (this) {
                 sendingThread = Thread.currentThread();
                 completedInline = false;
@@ -212,6 +232,27 @@ public final class SerialSender {
             }
             report();
             text = closeIfDue(text);
+        }
+    }
+
+    /**
+     * Goes on sending {@code next} on the executor; {@code false} when the executor refuses (it is stopping), and
+     * this thread goes on.
+     */
+    private boolean handOff(String next) {
+        try {
+            executor.execute(() -> {
+                boolean discarded;
+                synchronized (this) {
+                    discarded = closed && pendingClose == null; // the connection went meanwhile
+                }
+                if (!discarded) {
+                    pump(next);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            return false;
         }
     }
 

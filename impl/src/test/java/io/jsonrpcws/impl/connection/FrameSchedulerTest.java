@@ -76,7 +76,7 @@ class FrameSchedulerTest {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final SerialSenderTest.ManualTransport transport = new SerialSenderTest.ManualTransport();
     private final RecordingConnection connection = new RecordingConnection();
-    private final SerialSender sender = new SerialSender(transport, 1 << 20, connection, SendBudget.unbounded());
+    private final SerialSender sender = new SerialSender(transport, 1 << 20, connection, SendBudget.unbounded(), Runnable::run);
 
     {
         transport.completeInline = true;

@@ -58,9 +58,46 @@ class SerialSenderTest {
     private final ManualTransport transport = new ManualTransport();
     private final RecordingConnection connection = new RecordingConnection();
 
+    /**
+     * A subscription's shape: each frame written lets the next be queued, and the transport completes at once. The
+     * thread that sent the first frame gets back after a burst, and the executor goes on, a burst per task, in order.
+     */
+    @Test
+    void aSenderFedByItsOwnCompletionsGivesItsThreadBackAfterABurst() {
+        transport.completeInline = true;
+        List<Runnable> executor = new ArrayList<>();
+        SerialSender sender = new SerialSender(transport, 1_000_000, connection, SendBudget.unbounded(), executor::add);
+        int items = 100;
+        Runnable[] next = new Runnable[1];
+        int[] queued = {0};
+        next[0] = () -> {
+            if (queued[0] < items) {
+                sender.send("item " + ++queued[0], next[0]);
+            }
+        };
+
+        sender.send("answer", next[0]);
+        assertEquals(SerialSender.BURST, transport.sent.size(), "frames sent before the thread got back");
+        int tasks = 0;
+        while (!executor.isEmpty()) {
+            executor.remove(0).run();
+            tasks++;
+            assertTrue(transport.sent.size() <= SerialSender.BURST * (tasks + 1), "a task sent more than a burst");
+        }
+
+        List<String> expected = new ArrayList<>(List.of("answer"));
+        for (int i = 1; i <= items; i++) {
+            expected.add("item " + i);
+        }
+        assertEquals(expected, transport.sent);
+        assertEquals(3, tasks);
+        sender.send("after");
+        assertEquals("after", transport.sent.get(transport.sent.size() - 1), "the sender is idle again, and sends at once");
+    }
+
     @Test
     void oneSendInFlightTheRestInOrder() {
-        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded(), Runnable::run);
         sender.send("a");
         sender.send("b");
         sender.send("c");
@@ -76,7 +113,7 @@ class SerialSenderTest {
     @Test
     void sendsCompletedInlineDoNotRecurse() {
         transport.completeInline = true;
-        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded(), Runnable::run);
         // a recursive pump would overflow the stack long before this
         for (int i = 0; i < 200_000; i++) {
             sender.send("x");
@@ -86,7 +123,7 @@ class SerialSenderTest {
 
     @Test
     void aPeerThatDoesNotReadIsClosedWith1008AndNothingMoreIsQueued() {
-        SerialSender sender = new SerialSender(transport, 10, connection, SendBudget.unbounded());
+        SerialSender sender = new SerialSender(transport, 10, connection, SendBudget.unbounded(), Runnable::run);
         sender.send("first");
         sender.send("12345");
         sender.send("67890");
@@ -103,7 +140,7 @@ class SerialSenderTest {
     void anErrorThrownBySendingClosesWith1011AndTheSenderStaysUsable() {
         // as the container's UTF-8 encoder does on a lone surrogate
         transport.throwOnSend = new Error(new CharacterCodingException());
-        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded(), Runnable::run);
         sender.send("\ud800");
         assertEquals(List.of("1011 sending failed"), connection.closings);
         transport.throwOnSend = null;
@@ -114,7 +151,7 @@ class SerialSenderTest {
 
     @Test
     void aSendThatFailsLaterClosesWith1011AndDropsTheQueue() {
-        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded(), Runnable::run);
         sender.send("a");
         sender.send("b");
         transport.completeNext(new IOException("broken pipe"));
@@ -125,7 +162,7 @@ class SerialSenderTest {
 
     @Test
     void aCloseFrameFollowsTheFramesQueuedBeforeIt() {
-        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded());
+        SerialSender sender = new SerialSender(transport, 1_000, connection, SendBudget.unbounded(), Runnable::run);
         sender.send("a");
         sender.send("b");
         assertTrue(sender.close(1000, "bye"));
@@ -141,8 +178,8 @@ class SerialSenderTest {
         SendBudget budget = new SendBudget(10);
         SerialSenderTest.ManualTransport otherTransport = new SerialSenderTest.ManualTransport();
         RecordingConnection other = new RecordingConnection();
-        SerialSender longest = new SerialSender(transport, 100, connection, budget);
-        SerialSender shorter = new SerialSender(otherTransport, 100, other, budget);
+        SerialSender longest = new SerialSender(transport, 100, connection, budget, Runnable::run);
+        SerialSender shorter = new SerialSender(otherTransport, 100, other, budget, Runnable::run);
         longest.send("in flight");
         longest.send("123456");
         shorter.send("in flight");
