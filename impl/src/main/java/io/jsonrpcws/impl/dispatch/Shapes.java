@@ -96,13 +96,21 @@ public final class Shapes {
     private final Set<Class<?>> customized;
     private final Naming naming;
     private final PropertyNamingStrategy strategy;
+    private final boolean defaultMapping;
     private final Map<Type, Shape> cache = new ConcurrentHashMap<>();
 
-    private Shapes(Set<Class<?>> customized, Naming naming, PropertyNamingStrategy strategy) {
+    private Shapes(Set<Class<?>> customized, Naming naming, PropertyNamingStrategy strategy, boolean defaultMapping) {
         this.customized = customized;
         this.naming = naming;
         this.strategy = strategy;
+        this.defaultMapping = defaultMapping;
     }
+
+    /**
+     * The configuration properties that leave how JSON-B reads values as it is by default: they shape only
+     * the text JSON-B writes.
+     */
+    private static final Set<String> WRITING_ONLY = Set.of(JsonbConfig.FORMATTING, JsonbConfig.ENCODING);
 
     /** For a JSON-B built from this configuration. */
     public static Shapes of(JsonbConfig config) {
@@ -117,11 +125,13 @@ public final class Shapes {
                 customized.add(raw(typeArgument(deserializer.getClass(), JsonbDeserializer.class, 0)));
             }
         });
+        boolean defaultMapping = WRITING_ONLY.containsAll(config.getAsMap().keySet());
         Object strategy = config.getProperty(JsonbConfig.PROPERTY_NAMING_STRATEGY).orElse(PropertyNamingStrategy.IDENTITY);
         if (strategy instanceof PropertyNamingStrategy custom) {
-            return new Shapes(Set.copyOf(customized), Naming.EXACT, custom);
+            return new Shapes(Set.copyOf(customized), Naming.EXACT, custom, false);
         }
-        return new Shapes(Set.copyOf(customized), PropertyNamingStrategy.IDENTITY.equals(strategy) ? Naming.EXACT : Naming.LOOSE, null);
+        return new Shapes(Set.copyOf(customized), PropertyNamingStrategy.IDENTITY.equals(strategy) ? Naming.EXACT : Naming.LOOSE,
+                null, defaultMapping);
     }
 
     /**
@@ -130,7 +140,18 @@ public final class Shapes {
      * checked as the type's own).
      */
     public static Shapes unknownConfiguration() {
-        return new Shapes(Set.of(), Naming.LOOSE, null);
+        return new Shapes(Set.of(), Naming.LOOSE, null, false);
+    }
+
+    /**
+     * Whether JSON-B reads values exactly as it does by default: a configuration that sets nothing that changes
+     * reading (no adapters, deserializers, naming or ordering strategy, visibility, formats, binary data or
+     * creator strategy; formatting and encoding are about writing), and known. Then the only customizations
+     * are the application's annotations on its types, and a binder that reads a type its own way when none
+     * applies reads it as JSON-B does. Whether a type is annotated is the binder's to check.
+     */
+    boolean defaultMapping() {
+        return defaultMapping;
     }
 
     /** The shape of values of this type. */

@@ -82,13 +82,16 @@ public abstract class ValueReader {
 
     /**
      * The best reader for this JSON-B: Yasson's, which binds straight from the parser, when Yasson is the
-     * provider and visible; otherwise one that prints the value and hands JSON-B its text.
+     * provider and visible, and before it, for a default configuration, one that reads the common types
+     * without JSON-B; otherwise one that prints the value and hands JSON-B its text.
      *
      * @param shapes the shapes of the types as this JSON-B maps them
      */
     public static ValueReader of(Jsonb jsonb, Shapes shapes) {
         if (YassonPresence.YASSON && YassonValueReader.accepts(jsonb)) {
-            return new YassonValueReader(jsonb, shapes);
+            ValueReader yasson = new YassonValueReader(jsonb, shapes);
+            // With JSON-B's default mapping, the common types are read without it, to Yasson's values.
+            return shapes.defaultMapping() ? new DirectValueReader(shapes, yasson) : yasson;
         }
         return new TextValueReader(jsonb, shapes);
     }
