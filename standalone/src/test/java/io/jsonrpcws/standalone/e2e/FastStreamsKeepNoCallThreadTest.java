@@ -4,6 +4,8 @@ import io.jsonrpcws.standalone.JsonRpcServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +44,14 @@ class FastStreamsKeepNoCallThreadTest {
             @Override
             public void publish(LogRecord record) {
                 if (record.getMessage() != null && record.getMessage().startsWith("JRWS-0107")) {
-                    overflows.add(record.getMessage());
+                    // what the call threads were doing when the pool gave up on them
+                    StringBuilder stacks = new StringBuilder(record.getMessage());
+                    for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                        if (thread.getThreadName().startsWith("jsonrpcws-call")) {
+                            stacks.append('\n').append(thread);
+                        }
+                    }
+                    overflows.add(stacks.toString());
                 }
             }
 
