@@ -16,7 +16,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
@@ -67,6 +68,9 @@ public final class OutgoingCalls {
             return abandoned != null;
         }
     }
+
+    /** Made once: {@code Json.createArrayBuilder()} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonBuilderFactory ARRAYS = JsonProvider.provider().createBuilderFactory(Map.of());
 
     /** The longest JSON of an unusable result quoted in the failure's message, in characters. */
     private static final int MAX_QUOTED = 200;
@@ -373,7 +377,7 @@ public final class OutgoingCalls {
      * @throws RuntimeException when the value does not fit the type; its message says why
      */
     public Object bind(JsonValue result, Type type) {
-        try (JsonParser parser = parsers.createParser(Json.createArrayBuilder().add(result).build())) {
+        try (JsonParser parser = parsers.createParser(ARRAYS.createArrayBuilder().add(result).build())) {
             parser.next();
             return values.read(parser, parser.next(), type);
         }
