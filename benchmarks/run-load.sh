@@ -10,8 +10,12 @@
 #   benchmarks/run-load.sh --jfr            # also record each server with JFR into benchmarks/target/load/<server>.jfr
 #   benchmarks/run-load.sh --streams        # instead: items/s of subscriptions, jsonrpcws against a raw Tyrus stream,
 #                                           # and the heap of 10,000 idle subscriptions (~5 min; with --quick ~1.5 min)
+#   benchmarks/run-load.sh --clients        # instead: the Java clients, jsonrpcws's against LSP4J's, each in a JVM of
+#                                           # its own calling one jsonrpcws server: calls/s, latency, client CPU per call
+#                                           # (~4 min; with --quick ~1 min)
 #
-# Further arguments go to LoadRun (StreamRun with --streams) as given, such as --rounds 5, --servers RAW,OURS or --idle 0.
+# Further arguments go to LoadRun (StreamRun with --streams, ClientRun with --clients) as given, such as --rounds 5,
+# --servers RAW,OURS or --idle 0.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,12 +27,14 @@ java_bin=java
 quick=0
 jfr=0
 streams=0
+clients=0
 pass=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1; shift ;;
         --jfr) jfr=1; shift ;;
         --streams) streams=1; shift ;;
+        --clients) clients=1; shift ;;
         --java) java_bin="$2"; shift 2 ;;
         *) pass+=("$1"); shift ;;
     esac
@@ -63,6 +69,17 @@ if [[ $streams -eq 1 ]]; then
     else
         settings=(--rounds 3 --warmup-ms 2000 --measure-ms 4000 --idle-connections 100 --idle-subscriptions 100)
     fi
+elif [[ $clients -eq 1 ]]; then
+    main=io.jsonrpcws.benchmarks.load.ClientRun
+    name=clients
+    log=run-clients
+    if [[ $quick -eq 1 ]]; then
+        settings=(--rounds 1 --warmup-ms 700 --measure-ms 1000)
+    else
+        settings=(--rounds 3 --warmup-ms 2000 --measure-ms 4000)
+    fi
+    # the clients are JVMs of their own, measured as the servers are; no JFR for them
+    settings+=(--client-opts "-Xms1g -Xmx1g -XX:+UseSerialGC")
 elif [[ $quick -eq 1 ]]; then
     settings=(--rounds 1 --warmup-ms 700 --measure-ms 1000 --idle 1000)
 else
@@ -93,7 +110,7 @@ fi
 generator=()
 cpus="$(nproc --all)"
 if command -v taskset >/dev/null && [[ "$cpus" -ge 2 ]]; then
-    # the servers on the last CPU, the generator on the others
+    # the servers on the last CPU, the generator (or the clients, which inherit its CPUs) on the others
     settings+=(--server-cpus "$((cpus - 1))")
     generator=(taskset -c "0-$((cpus - 2))")
 else

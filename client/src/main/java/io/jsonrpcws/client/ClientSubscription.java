@@ -5,6 +5,7 @@ import io.jsonrpcws.api.Params;
 import io.jsonrpcws.api.UnusableAnswerException;
 import io.jsonrpcws.impl.engine.OutgoingCalls;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.lang.System.Logger.Level;
@@ -12,6 +13,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -61,6 +63,8 @@ final class ClientSubscription implements Flow.Subscription {
     private boolean ended;
     /** Where the last subscribe request went; {@code null} before it is sent. */
     private Connection sentOn;
+    /** The answer awaited to the last subscribe request; {@code null} once it came. */
+    private CompletableFuture<Object> pending;
     /** The live server subscription: its connection and id; {@code null} until answered. */
     private Connection connection;
     private String id;
@@ -97,6 +101,7 @@ final class ClientSubscription implements Flow.Subscription {
         boolean again;
         boolean resumed;
         Params request;
+        CompletableFuture<Object> answer = new CompletableFuture<>();
         synchronized (this) {
             if (cancelled || ended) {
                 return true;
@@ -104,11 +109,12 @@ final class ClientSubscription implements Flow.Subscription {
             again = sentOn != null;
             resumed = again && options.resumeParam() != null && !keyMissing;
             request = again && resumed && resumeFrom != null ? resumedParams() : params;
+            pending = answer;
         }
-        CompletableFuture<Object> answer = new CompletableFuture<>();
-        answer.whenComplete((result, failure) -> answered(c, attempt, again, resumed, result, failure));
+        answer.whenComplete((result, failure) -> answered(c, answer, attempt, again, resumed, result, failure));
+        // a subscription the server makes after this side gave up (time-out, cancel) is ended at once
         if (!c.outgoingCalls().request(method, String.class, client.defaultTimeout(), System.nanoTime(), request,
-                answer, true)) {
+                answer, late -> abandoned(c, late))) {
             return false;
         }
         synchronized (this) {
@@ -129,8 +135,14 @@ final class ClientSubscription implements Flow.Subscription {
     }
 
     /** The server's answer to a subscribe request, on the thread that read it (or timed it out, or closed). */
-    private void answered(Connection c, int attempt, boolean again, boolean resumed, Object result, Throwable failure) {
-        if (failure instanceof ConnectionClosedException) {
+    private void answered(Connection c, CompletableFuture<Object> answer, int attempt, boolean again, boolean resumed,
+                          Object result, Throwable failure) {
+        synchronized (this) {
+            if (pending == answer) {
+                pending = null;
+            }
+        }
+        if (failure instanceof ConnectionClosedException || failure instanceof CancellationException) {
             return; // the client decides: made again on the next connection, or ended with the client
         }
         if (failure == null && !(result instanceof String)) {
@@ -145,10 +157,10 @@ final class ClientSubscription implements Flow.Subscription {
         boolean unsubscribeNow;
         synchronized (this) {
             unsubscribeNow = cancelled || ended;
+            c.register(newId, this);
             if (!unsubscribeNow) {
                 connection = c;
                 id = newId;
-                c.register(newId, this);
                 if (again) {
                     signals.add(new Resubscribed(new Resubscription(attempt, resumed)));
                 }
@@ -161,10 +173,31 @@ final class ClientSubscription implements Flow.Subscription {
         }
     }
 
+    /**
+     * A subscription id that came after the subscribe request was given up (it timed out, or the subscriber
+     * cancelled): the server's subscription is ended, and its items until then are dropped.
+     */
+    private void abandoned(Connection c, JsonValue late) {
+        if (late instanceof JsonString sid) {
+            LOG.log(Level.DEBUG, () -> "the subscription " + sid.getString() + " to " + method
+                    + " was made after it was given up; unsubscribing");
+            c.register(sid.getString(), this);
+            c.unsubscribe(unsubscribe, sid.getString());
+        }
+    }
+
     // --- what the server sends, on the thread that reads the connection
 
-    /** A notification of this subscription: an item, its completion or its failure. */
+    /**
+     * A notification of this subscription: an item, its completion or its failure. After a cancel, until the
+     * server has answered the unsubscribe request, its items are dropped.
+     */
     void received(Connection c, String sid, JsonObject notified) {
+        synchronized (this) {
+            if (cancelled || ended || connection != c || !sid.equals(id)) {
+                return;
+            }
+        }
         JsonValue error = notified.get("error");
         if (notified.containsKey("result")) {
             item(c, sid, notified.get("result"));
@@ -195,7 +228,6 @@ final class ClientSubscription implements Flow.Subscription {
                     + itemType.getTypeName() + ": " + e.getMessage() + "; the item was " + quoted(json), e);
         }
         if (unusable != null) {
-            c.forget(sid);
             c.unsubscribe(unsubscribe, sid);
             end(unusable);
             return;
@@ -289,6 +321,7 @@ final class ClientSubscription implements Flow.Subscription {
         Connection c;
         String sid;
         Connection over;
+        CompletableFuture<Object> answer;
         synchronized (this) {
             if (cancelled || failure != null && ended) {
                 return;
@@ -301,6 +334,8 @@ final class ClientSubscription implements Flow.Subscription {
             sid = id;
             connection = null;
             id = null;
+            answer = pending;
+            pending = null;
             if (failure == null) {
                 cancelled = true;
             } else {
@@ -312,8 +347,11 @@ final class ClientSubscription implements Flow.Subscription {
         if (over != null) {
             over.caughtUp();
         }
+        if (answer != null) {
+            // the server is told to stop making it; if its id comes anyway, it is unsubscribed (abandoned)
+            answer.cancel(false);
+        }
         if (c != null && sid != null) {
-            c.forget(sid);
             c.unsubscribe(unsubscribe, sid);
         }
         if (failure != null) {

@@ -206,12 +206,18 @@ final class Connection implements PeerConnection, WebSocket.Listener {
         subscriptions.remove(id);
     }
 
-    /** Ends the server's subscription; its answer is not awaited (nor its failure, once the connection is gone). */
+    /**
+     * Ends the server's subscription; its answer is not awaited (nor its failure, once the connection is gone). Until
+     * it comes, the items the server sent before it read the request still reach the subscription, which drops them;
+     * none follows the answer.
+     */
     void unsubscribe(String method, String id) {
         if (outgoing.isClosed()) {
+            forget(id);
             return;
         }
         outgoing.request(method, Boolean.class, client.defaultTimeout(), new Object[]{id}).whenComplete((found, failure) -> {
+            forget(id);
             if (failure != null) {
                 LOG.log(Level.DEBUG, () -> "unsubscribing " + id + " with " + method + " at " + client.uri() + " failed", failure);
             }

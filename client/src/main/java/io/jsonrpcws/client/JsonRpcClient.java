@@ -436,6 +436,9 @@ public final class JsonRpcClient implements JsonRpcCalls, AutoCloseable {
      *       as {@code -32013}, {@code TimeoutException});</li>
      *   <li>{@link Flow.Subscription#cancel()} sends the unsubscribe request ({@code options.unsubscribe}, params
      *       {@code [id]}, its answer not awaited) and drops the items not delivered;</li>
+     *   <li>a subscribe request given up before its answer (timed out, or cancelled by the subscriber) is cancelled
+     *       on the server with {@code $/cancelRequest}, and its answer is still awaited for its timeout again: if it
+     *       is a subscription id, the client sends the unsubscribe request for it at once and drops its items;</li>
      *   <li>when the client closes for good, or loses its connection without reconnecting, {@code onError} with
      *       {@link ConnectionClosedException}. With {@link Builder#reconnect reconnect}, the subscription is made
      *       again on each new connection, after the {@link Builder#onOpen onOpen} hook, ahead of what waited, with a

@@ -102,6 +102,7 @@ public class Feeds {
         private final List<Object> values;
         private final int failAfter;
         final AtomicLong requested = new AtomicLong();
+        final CountDownLatch subscribed = new CountDownLatch(1);
         final CountDownLatch cancelled = new CountDownLatch(1);
 
         Items(int count, int size, List<Object> values, int failAfter) {
@@ -113,6 +114,7 @@ public class Feeds {
 
         @Override
         public void subscribe(Flow.Subscriber<? super Object> subscriber) {
+            subscribed.countDown();
             subscriber.onSubscribe(new Flow.Subscription() {
                 private long demand;
                 private int next;

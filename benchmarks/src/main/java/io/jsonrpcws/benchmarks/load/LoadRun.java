@@ -233,7 +233,11 @@ public final class LoadRun {
     // --- tables
 
     private List<Scenario> scenarios() {
-        String filter = options.get("scenarios");
+        return scenarios(options.get("scenarios"));
+    }
+
+    /** The scenarios whose label contains each comma-separated word of the filter; all of them for {@code null}. */
+    static List<Scenario> scenarios(String filter) {
         if (filter == null) {
             return SCENARIOS;
         }
@@ -346,7 +350,12 @@ public final class LoadRun {
 
     private static double median(Map<ServerKind, Map<Scenario, List<Sample>>> samples, ServerKind kind, Scenario scenario,
                                  ToDoubleFunction<Sample> metric) {
-        double[] values = samples.get(kind).get(scenario).stream().mapToDouble(metric).sorted().toArray();
+        return median(samples.get(kind).get(scenario), metric);
+    }
+
+    /** The median of a metric of the rounds' samples. */
+    static <T> double median(List<T> samples, ToDoubleFunction<T> metric) {
+        double[] values = samples.stream().mapToDouble(metric).sorted().toArray();
         int n = values.length;
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }

@@ -17,36 +17,46 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A server JVM of the load tests ({@link LoadServer}), spoken to over its standard input and output. */
+/**
+ * A JVM of the load tests, spoken to over its standard input and output: a server ({@link LoadServer}), or a client
+ * of the client benchmark ({@link ClientDriver}).
+ */
 final class ServerProcess {
 
     private static final long START_TIMEOUT_SECONDS = 90;
 
     final String label;
     final Process process;
+    /** Where its standard error goes. */
+    final File log;
     private final BufferedReader stdout;
     private final Writer stdin;
     int port;
 
-    private ServerProcess(String label, Process process) {
+    private ServerProcess(String label, Process process, File log) {
         this.label = label;
         this.process = process;
+        this.log = log;
         this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
-    /** The servers a run has started, so that they are stopped when it ends, however it ends. Thread-safe. */
+    /** The JVMs a run has started, so that they are stopped when it ends, however it ends. Thread-safe. */
     static final class Started {
         private final List<ServerProcess> all = new ArrayList<>();
 
         /** {@link ServerProcess#start}, the server kept for {@link #stopAll()}. */
         ServerProcess start(String kind, String label, String cpus, String jvmOptions, Path logs, PrintStream out)
                 throws IOException, InterruptedException {
-            ServerProcess server = ServerProcess.start(kind, label, cpus, jvmOptions, logs, out);
+            return keep(ServerProcess.start(kind, label, cpus, jvmOptions, logs, out));
+        }
+
+        /** Keeps a JVM for {@link #stopAll()}. */
+        ServerProcess keep(ServerProcess jvm) {
             synchronized (all) {
-                all.add(server);
+                all.add(jvm);
             }
-            return server;
+            return jvm;
         }
 
         void stopAll() {
@@ -66,29 +76,46 @@ final class ServerProcess {
      */
     static ServerProcess start(String kind, String label, String cpus, String jvmOptions, Path logs, PrintStream out)
             throws IOException, InterruptedException {
+        ServerProcess server = launch(LoadServer.class, List.of(kind), kind.toLowerCase(Locale.ROOT), label, cpus,
+                jvmOptions, logs);
+        String line = server.await("LISTENING ", START_TIMEOUT_SECONDS);
+        if (line == null || !line.startsWith("LISTENING ")) {
+            server.stop();
+            throw new IOException("the " + label + " server did not start (" + line + "); see " + server.log);
+        }
+        server.port = Integer.parseInt(line.substring("LISTENING ".length()).trim());
+        out.println("started " + label + " server, pid " + server.process.pid() + ", port " + server.port);
+        return server;
+    }
+
+    /**
+     * Starts {@code main} with {@code args} in a JVM of its own, with this JVM's {@code java} and class path, pinned
+     * with {@code taskset} to {@code cpus} unless that is null or blank, with the JVM options ({@code {kind}} in them
+     * becomes {@code name}), its standard error appended to {@code <logs>/<name>.log}; returns at once.
+     */
+    static ServerProcess launch(Class<?> main, List<String> args, String name, String label, String cpus,
+                                String jvmOptions, Path logs) throws IOException {
         List<String> command = new ArrayList<>();
         if (cpus != null && !cpus.isBlank()) {
             command.addAll(List.of("taskset", "-c", cpus));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String name = kind.toLowerCase(Locale.ROOT);
         for (String opt : jvmOptions.trim().split("\\s+")) {
             if (!opt.isEmpty()) {
                 command.add(opt.replace("{kind}", name));
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName(), kind));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(args);
         File log = logs.resolve(name + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
-        ServerProcess server = new ServerProcess(label, process);
-        String line = server.await("LISTENING ", START_TIMEOUT_SECONDS);
-        if (line == null || !line.startsWith("LISTENING ")) {
-            server.stop();
-            throw new IOException("the " + label + " server did not start (" + line + "); see " + log);
-        }
-        server.port = Integer.parseInt(line.substring("LISTENING ".length()).trim());
-        out.println("started " + label + " server, pid " + process.pid() + ", port " + server.port);
-        return server;
+        return new ServerProcess(label, process, log);
+    }
+
+    /** Sends a command line to the JVM. */
+    void send(String command) throws IOException {
+        stdin.write(command + "\n");
+        stdin.flush();
     }
 
     private String readLine(long timeoutSeconds) throws InterruptedException {
@@ -107,7 +134,7 @@ final class ServerProcess {
     }
 
     /** The first line starting with the prefix, skipping others (JFR's, for one), or null after the timeout. */
-    private String await(String prefix, long timeoutSeconds) throws InterruptedException {
+    String await(String prefix, long timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         String line;
         do {

@@ -16,7 +16,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
@@ -40,7 +41,8 @@ import java.util.function.Consumer;
 /**
  * The calls this side makes to its peer over one connection: request ids, the answers awaited, their
  * timeouts. Answers are matched by id; one that comes after its timeout, or for an id never sent, is
- * dropped and logged. When the connection closes every awaited answer fails with
+ * dropped and logged, except the result of a call that started something on the peer (a subscription), which goes
+ * to whoever can end it. When the connection closes every awaited answer fails with
  * {@link ConnectionClosedException}. A call that gets no answer in time fails with a {@link TimeoutException}
  * that names the method, the id and the timeout. Thread-safe.
  *
@@ -55,9 +57,20 @@ public final class OutgoingCalls {
 
     private static final System.Logger LOG = System.getLogger(OutgoingCalls.class.getName());
 
-    /** @param inline whether the answer completes on the thread that settles it, not on the executor */
-    private record Awaited(CompletableFuture<Object> answer, Type resultType, String method, long id, boolean inline) {
+    /**
+     * @param abandoned where a result goes that comes after the stage was given up; {@code null} for a call whose
+     *                  result starts nothing, which completes on the executor. With one, the answer completes on the
+     *                  thread that settles it.
+     */
+    private record Awaited(CompletableFuture<Object> answer, Type resultType, String method, long id,
+                           Consumer<JsonValue> abandoned) {
+        boolean inline() {
+            return abandoned != null;
+        }
     }
+
+    /** Made once: {@code Json.createArrayBuilder()} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonBuilderFactory ARRAYS = JsonProvider.provider().createBuilderFactory(Map.of());
 
     /** The longest JSON of an unusable result quoted in the failure's message, in characters. */
     private static final int MAX_QUOTED = 200;
@@ -198,7 +211,10 @@ public final class OutgoingCalls {
     }
 
     /**
-     * Sends a request made earlier, whose stage the caller holds, unless the connection has closed.
+     * Sends a request made earlier, whose stage the caller holds, unless the connection has closed. A stage that
+     * is already complete (a call cancelled while it waited) is not sent. A stage cancelled while its answer is
+     * awaited stops awaiting it (a later answer is dropped) and, where this registry was made with a cancel
+     * notification, tells the peer with {@code {"id": n}}.
      *
      * @param timeout the time the call may take from {@code madeAt} to its answer
      * @param madeAt  when the call was made, in {@link System#nanoTime()}'s terms: a call that waited for a
@@ -211,21 +227,30 @@ public final class OutgoingCalls {
      */
     public boolean request(String method, Type resultType, Duration timeout, long madeAt, Params params,
                            CompletableFuture<Object> answer) {
-        return request(method, resultType, timeout, madeAt, params, answer, false);
+        return send(method, resultType, timeout, madeAt, params, answer, null);
     }
 
     /**
-     * Sends a request made earlier, as {@link #request(String, Type, Duration, long, Params, CompletableFuture)}
-     * does; with {@code inline}, its answer completes {@code answer} on the thread that settles it (the thread that
-     * read the answer, a timer's, the one that closes), so that what depends on it runs before the next frame is
-     * read. What is chained on such a stage must be quick and must not block.
+     * Sends a request whose result starts something on the peer that lives until this side ends it, such as a
+     * subscription, as {@link #request(String, Type, Duration, long, Params, CompletableFuture)} does, with two
+     * differences. Its answer completes {@code answer} on the thread that settles it (the thread that read the
+     * answer, a timer's, the one that closes), so that what depends on it runs before the next frame is read; what is
+     * chained on it must be quick and must not block. And when {@code answer} fails with its timeout, or is cancelled,
+     * while the answer is awaited, the peer is told with the cancel notification (where this registry has one) and
+     * the answer is still awaited, for as long as {@code timeout} again: a result that comes then is handed to
+     * {@code abandoned}, on the thread that read it, so that the caller can end what the peer started; an error then
+     * (the peer's -32800 for the cancel) is dropped.
      *
-     * <p>A stage that is already complete (a call cancelled while it waited) is not sent. A stage cancelled while
-     * its answer is awaited stops awaiting it (a later answer is dropped) and, where this registry was made with a
-     * cancel notification, tells the peer with {@code {"id": n}}.
+     * @param abandoned takes the JSON of a result that came after {@code answer} was given up
      */
     public boolean request(String method, Type resultType, Duration timeout, long madeAt, Params params,
-                           CompletableFuture<Object> answer, boolean inline) {
+                           CompletableFuture<Object> answer, Consumer<JsonValue> abandoned) {
+        return send(method, resultType, timeout, madeAt, params, answer, Objects.requireNonNull(abandoned));
+    }
+
+    /** @param abandoned {@code null} for a call whose result starts nothing */
+    private boolean send(String method, Type resultType, Duration timeout, long madeAt, Params params,
+                         CompletableFuture<Object> answer, Consumer<JsonValue> abandoned) {
         if (closed != null) {
             return false;
         }
@@ -246,7 +271,8 @@ public final class OutgoingCalls {
                     + ": its time was up before it could be sent"));
             return true;
         }
-        awaited.put(id, new Awaited(answer, resultType, method, id, inline));
+        Awaited call = new Awaited(answer, resultType, method, id, abandoned);
+        awaited.put(id, call);
         if (closed != null && awaited.remove(id) != null) {
             return false;
         }
@@ -254,11 +280,17 @@ public final class OutgoingCalls {
         CompletableFuture<Void> deadline = new CompletableFuture<Void>().completeOnTimeout(null, left, TimeUnit.NANOSECONDS);
         deadline.thenRun(() -> timedOut(id, timeout));
         answer.whenComplete((value, failure) -> {
-            // still awaited: the stage was completed from outside, by cancel() or by the application
-            boolean abandoned = awaited.remove(id) != null;
             deadline.cancel(false);
-            if (abandoned && failure instanceof CancellationException) {
+            if (abandoned == null) {
+                // still awaited: the stage was completed from outside, by cancel() or by the application
+                if (awaited.remove(id) != null && failure instanceof CancellationException) {
+                    cancelled(method, id);
+                }
+            } else if (awaited.get(id) == call) {
+                // given up (timed out, cancelled) while awaited: what the peer may start must still be ended
                 cancelled(method, id);
+                CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                        .execute(() -> awaited.remove(id, call));
             }
         });
         try {
@@ -283,11 +315,13 @@ public final class OutgoingCalls {
     }
 
     private void timedOut(long id, Duration timeout) {
-        Awaited call = awaited.remove(id);
-        if (call != null) {
-            complete(call, null, new TimeoutException("no answer to " + call.method() + " (id " + id + ") within "
-                    + readable(timeout)));
+        Awaited call = awaited.get(id);
+        if (call == null || call.abandoned() == null && !awaited.remove(id, call)) {
+            return;
         }
+        // a call that may start something stays awaited: its stage's completion decides how long
+        complete(call, null, new TimeoutException("no answer to " + call.method() + " (id " + id + ") within "
+                + readable(timeout)));
     }
 
     /** A duration as people write it: {@code 250 ms}, {@code 5 s}, {@code 1.5 s}. */
@@ -305,17 +339,29 @@ public final class OutgoingCalls {
                     + "(it came after its timeout, or was never asked for); dropped");
             return;
         }
-        try {
-            if (response.error() != null && response.error() != JsonValue.NULL) {
-                complete(call, null, toException(response.error()));
-            } else {
-                JsonValue result = response.result() == null ? JsonValue.NULL : response.result();
-                complete(call, result == JsonValue.NULL ? null : bind(result, call.resultType()), null);
+        boolean error = response.error() != null && response.error() != JsonValue.NULL;
+        JsonValue result = response.result() == null ? JsonValue.NULL : response.result();
+        Object value = null;
+        Throwable failure = null;
+        if (error) {
+            failure = toException(response.error());
+        } else {
+            try {
+                value = result == JsonValue.NULL ? null : bind(result, call.resultType());
+            } catch (RuntimeException e) {
+                failure = new UnusableAnswerException("the result of " + call.method() + " (id " + call.id()
+                        + ") does not fit " + call.resultType().getTypeName() + ": " + e.getMessage() + "; the result was "
+                        + quoted(response.result()), e);
             }
-        } catch (RuntimeException e) {
-            complete(call, null, new UnusableAnswerException("the result of " + call.method() + " (id " + call.id()
-                    + ") does not fit " + call.resultType().getTypeName() + ": " + e.getMessage() + "; the result was "
-                    + quoted(response.result()), e));
+        }
+        if (!complete(call, value, failure) && call.abandoned() != null) {
+            // given up (timed out, cancelled) before its answer came: what the peer started is the caller's to end
+            if (error) {
+                LOG.log(Level.DEBUG, () -> "the answer to " + call.method() + " (id " + call.id()
+                        + "), given up before, is an error; dropped");
+            } else {
+                call.abandoned().accept(result);
+            }
         }
     }
 
@@ -331,7 +377,7 @@ public final class OutgoingCalls {
      * @throws RuntimeException when the value does not fit the type; its message says why
      */
     public Object bind(JsonValue result, Type type) {
-        try (JsonParser parser = parsers.createParser(Json.createArrayBuilder().add(result).build())) {
+        try (JsonParser parser = parsers.createParser(ARRAYS.createArrayBuilder().add(result).build())) {
             parser.next();
             return values.read(parser, parser.next(), type);
         }
@@ -357,14 +403,10 @@ public final class OutgoingCalls {
         }
     }
 
-    private void complete(Awaited call, Object value, Throwable failure) {
+    /** @return {@code false} when the stage of an inline call was complete already; otherwise {@code true} */
+    private boolean complete(Awaited call, Object value, Throwable failure) {
         if (call.inline()) {
-            if (failure == null) {
-                call.answer().complete(value);
-            } else {
-                call.answer().completeExceptionally(failure);
-            }
-            return;
+            return failure == null ? call.answer().complete(value) : call.answer().completeExceptionally(failure);
         }
         Runnable completion = () -> {
             if (failure == null) {
@@ -379,6 +421,7 @@ public final class OutgoingCalls {
             // the executor has shut down: the caller still learns the outcome
             completion.run();
         }
+        return true;
     }
 
     private static Long ourId(JsonRpcId id) {
