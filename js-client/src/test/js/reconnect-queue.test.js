@@ -5,19 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JsonRpcClient } from '../../main/resources/META-INF/resources/jsonrpcws.js';
 import {
-  client, nextEvent, nextNotification, noRestartableServer, noServer, refusedUrl, restartableClient, server, uniqueName,
+  client, nextEvent, nextNotification, noRestartableServer, noServer, refusedUrl, restartableClient, server, stopServerOf, uniqueName,
 } from './support.js';
 
 const fast = { minDelay: 20, maxDelay: 200 };
-
-/** Stops the restartable server; resolves once it has stopped and `c` has no open connection. */
-async function stopServerOf(c) {
-  await server('stop');
-  // a reconnect attempt may have opened while the server was stopping; nothing opens once it has stopped
-  while (c.isOpen) {
-    await nextEvent(c, 'close');
-  }
-}
 
 /** A client of a port on which nothing listens, closed after the test. */
 async function refusedClient(t, options) {

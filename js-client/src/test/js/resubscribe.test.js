@@ -2,7 +2,7 @@
 // the new connection, with a new id, and resumed after the last item when the subscription says how.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, nextEvent, noRestartableServer, restartableClient, server, uniqueName } from './support.js';
+import { eventually, noRestartableServer, restartableClient, server, stopServerOf, uniqueName } from './support.js';
 
 const fast = { minDelay: 20, maxDelay: 200 };
 
@@ -13,14 +13,6 @@ function consume(sub, items) {
       items.push(item);
     }
   })();
-}
-
-/** Stops the restartable server; resolves once it has stopped and `c` has no open connection. */
-async function stopServerOf(c) {
-  await server('stop');
-  while (c.isOpen) {
-    await nextEvent(c, 'close');
-  }
 }
 
 test('after a restart a subscription subscribes again by itself, after onOpen; onResubscribe says resumed false',

@@ -99,3 +99,25 @@ export async function eventually(check, ms = 5000) {
     await new Promise(resolve => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * Stops the restartable server; resolves once it has stopped and `c` has handled the close of every connection it had
+ * or opened meanwhile. (`c.isOpen` turns false as soon as a close frame arrives, before the client has handled the
+ * close: its subscriptions still have their ids then.)
+ */
+export async function stopServerOf(c) {
+  // connections open and not yet handled as closed; a failed reconnect attempt's close follows no open
+  let live = c.isOpen ? 1 : 0;
+  const opened = () => live++;
+  const closed = () => { live = Math.max(0, live - 1); };
+  c.addEventListener('open', opened);
+  c.addEventListener('close', closed);
+  try {
+    await server('stop');
+    // nothing opens once the server has stopped: every connection there was has closed, or will
+    await eventually(() => live === 0);
+  } finally {
+    c.removeEventListener('open', opened);
+    c.removeEventListener('close', closed);
+  }
+}
