@@ -42,6 +42,34 @@ public final class Generics {
         return vars;
     }
 
+    /**
+     * The type arguments that a class gives the type variables of its superclasses and interfaces, at every level,
+     * as declared: an argument may itself name a variable, to be looked up again. The class's own variables are
+     * not bound.
+     */
+    public static Map<TypeVariable<?>, Type> declaredBindings(Class<?> type) {
+        Map<TypeVariable<?>, Type> bindings = new HashMap<>();
+        List<Type> todo = new ArrayList<>(List.of(type));
+        for (int i = 0; i < todo.size(); i++) {
+            Class<?> c = raw(todo.get(i));
+            List<Type> supertypes = new ArrayList<>(Arrays.asList(c.getGenericInterfaces()));
+            if (c.getGenericSuperclass() != null) {
+                supertypes.add(c.getGenericSuperclass());
+            }
+            for (Type s : supertypes) {
+                if (s instanceof ParameterizedType p) {
+                    TypeVariable<?>[] params = raw(p).getTypeParameters();
+                    Type[] args = p.getActualTypeArguments();
+                    for (int k = 0; k < params.length && k < args.length; k++) {
+                        bindings.putIfAbsent(params[k], args[k]);
+                    }
+                }
+                todo.add(s);
+            }
+        }
+        return bindings;
+    }
+
     /** The {@code index}th type argument that {@code type} gives the generic supertype {@code target}. */
     public static Type typeArgument(Type type, Class<?> target, int index) {
         Class<?> raw = raw(type);

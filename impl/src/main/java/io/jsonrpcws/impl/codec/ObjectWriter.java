@@ -1,0 +1,289 @@
+package io.jsonrpcws.impl.codec;
+
+import jakarta.json.bind.JsonbException;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * A record or bean written as a JSON object, its readable properties in Yasson's order, each read through a method
+ * handle built once: primitives straight from the getter, a {@code String} without asking for its class, anything
+ * else by the writer of its class. A {@code null} or absent property is left out. A getter's failure is wrapped as
+ * Yasson wraps it ("Error getting value on: ...", then "Unable to serialize property ...") so that the engine's log
+ * and answer stay what they were.
+ */
+final class ObjectWriter extends ValueWriter {
+
+    private final String typeName;
+    private final Property[] properties;
+
+    private ObjectWriter(String typeName, Property[] properties) {
+        this.typeName = typeName;
+        this.properties = properties;
+    }
+
+    /**
+     * The writer of a class whose readable properties are these.
+     *
+     * @throws IllegalAccessException when a getter or field cannot be reached from outside its class
+     */
+    static ObjectWriter of(Class<?> type, List<YassonProperties.Readable> readable, ValueWriters values)
+            throws IllegalAccessException {
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        Property[] properties = new Property[readable.size()];
+        for (int i = 0; i < properties.length; i++) {
+            YassonProperties.Readable r = readable.get(i);
+            MethodHandle getter = r.member() instanceof Method m ? lookup.unreflect(m) : lookup.unreflectGetter((Field) r.member());
+            properties[i] = Property.of(r.name(), getter, values);
+        }
+        return new ObjectWriter(type.getCanonicalName(), properties);
+    }
+
+    @Override
+    void write(StringBuilder out, Object value, int depth) {
+        int inner = deeper(depth);
+        out.append('{');
+        boolean first = true;
+        for (Property p : properties) {
+            try {
+                first = p.write(out, value, first, inner);
+            } catch (Redo redo) {
+                throw redo;
+            } catch (Exception e) {
+                throw new JsonbException("Unable to serialize property '" + p.name + "' from " + typeName, e);
+            }
+        }
+        out.append('}');
+    }
+
+    /** One property: its name, and how to read and write it. */
+    private abstract static class Property {
+        final String name;
+        /** {@code "name":}, escaped once. */
+        private final String key;
+
+        Property(String name) {
+            this.name = name;
+            StringBuilder k = new StringBuilder(name.length() + 3);
+            ResponseWriter.string(k, name);
+            this.key = k.append(':').toString();
+        }
+
+        static Property of(String name, MethodHandle getter, ValueWriters values) {
+            Class<?> type = getter.type().returnType();
+            if (type == int.class || type == short.class || type == byte.class) {
+                return new IntProperty(name, getter.asType(MethodType.methodType(int.class, Object.class)));
+            } else if (type == long.class) {
+                return new LongProperty(name, getter.asType(MethodType.methodType(long.class, Object.class)));
+            } else if (type == boolean.class) {
+                return new BooleanProperty(name, getter.asType(MethodType.methodType(boolean.class, Object.class)));
+            } else if (type == double.class) {
+                return new DoubleProperty(name, getter.asType(MethodType.methodType(double.class, Object.class)));
+            } else if (type == float.class) {
+                return new FloatProperty(name, getter.asType(MethodType.methodType(float.class, Object.class)));
+            } else if (type == char.class) {
+                return new CharProperty(name, getter.asType(MethodType.methodType(char.class, Object.class)));
+            } else if (type == String.class) {
+                return new StringProperty(name, getter.asType(MethodType.methodType(Object.class, Object.class)));
+            }
+            return new AnyProperty(name, getter.asType(MethodType.methodType(Object.class, Object.class)), values);
+        }
+
+        /** Appends the property unless it is left out; returns whether nothing has been appended yet. */
+        abstract boolean write(StringBuilder out, Object owner, boolean first, int depth);
+
+        final StringBuilder key(StringBuilder out, boolean first) {
+            return (first ? out : out.append(',')).append(key);
+        }
+
+        static JsonbException getterFailed(Object owner, Throwable t) {
+            return new JsonbException("Error getting value on: " + owner.getClass().getName(), t);
+        }
+    }
+
+    private static final class IntProperty extends Property {
+        private final MethodHandle getter;
+
+        IntProperty(String name, MethodHandle getter) {
+            super(name);
+            this.getter = getter;
+        }
+
+        @Override
+        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
+            int v;
+            try {
+                v = (int) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw getterFailed(owner, t);
+            }
+            key(out, first).append(v);
+            return false;
+        }
+    }
+
+    private static final class LongProperty extends Property {
+        private final MethodHandle getter;
+
+        LongProperty(String name, MethodHandle getter) {
+            super(name);
+            this.getter = getter;
+        }
+
+        @Override
+        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
+            long v;
+            try {
+                v = (long) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw getterFailed(owner, t);
+            }
+            key(out, first).append(v);
+            return false;
+        }
+    }
+
+    private static final class BooleanProperty extends Property {
+        private final MethodHandle getter;
+
+        BooleanProperty(String name, MethodHandle getter) {
+            super(name);
+            this.getter = getter;
+        }
+
+        @Override
+        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
+            boolean v;
+            try {
+                v = (boolean) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw getterFailed(owner, t);
+            }
+            key(out, first).append(v);
+            return false;
+        }
+    }
+
+    private static final class DoubleProperty extends Property {
+        private final MethodHandle getter;
+
+        DoubleProperty(String name, MethodHandle getter) {
+            super(name);
+            this.getter = getter;
+        }
+
+        @Override
+        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
+            double v;
+            try {
+                v = (double) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw getterFailed(owner, t);
+            }
+            ScalarWriters.appendDouble(key(out, first), v);
+            return false;
+        }
+    }
+
+    private static final class FloatProperty extends Property {
+        private final MethodHandle getter;
+
+        FloatProperty(String name, MethodHandle getter) {
+            super(name);
+            this.getter = getter;
+        }
+
+        @Override
+        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
+            float v;
+            try {
+                v = (float) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw getterFailed(owner, t);
+            }
+            ScalarWriters.appendFloat(key(out, first), v);
+            return false;
+        }
+    }
+
+    private static final class CharProperty extends Property {
+        private final MethodHandle getter;
+
+        CharProperty(String name, MethodHandle getter) {
+            super(name);
+            this.getter = getter;
+        }
+
+        @Override
+        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
+            char v;
+            try {
+                v = (char) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw getterFailed(owner, t);
+            }
+            ScalarWriters.appendChar(key(out, first), v);
+            return false;
+        }
+    }
+
+    /** Declared {@code String}: a final class, so no writer needs to be looked up. */
+    private static final class StringProperty extends Property {
+        private final MethodHandle getter;
+
+        StringProperty(String name, MethodHandle getter) {
+            super(name);
+            this.getter = getter;
+        }
+
+        @Override
+        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
+            Object v;
+            try {
+                v = (Object) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw getterFailed(owner, t);
+            }
+            if (v == null) {
+                return first;
+            }
+            ResponseWriter.string(key(out, first), (String) v);
+            return false;
+        }
+    }
+
+    /** Anything else: written by the writer of the value's class. */
+    private static final class AnyProperty extends Property {
+        private final MethodHandle getter;
+        private final ValueWriters values;
+
+        AnyProperty(String name, MethodHandle getter, ValueWriters values) {
+            super(name);
+            this.getter = getter;
+            this.values = values;
+        }
+
+        @Override
+        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
+            Object v;
+            try {
+                v = (Object) getter.invokeExact(owner);
+            } catch (Throwable t) {
+                throw getterFailed(owner, t);
+            }
+            if (v == null) {
+                return first;
+            }
+            ValueWriter writer = values.writerFor(v.getClass());
+            if (writer.absent(v)) {
+                return first;
+            }
+            writer.write(key(out, first), v, depth);
+            return false;
+        }
+    }
+}
