@@ -1,5 +1,9 @@
 package io.jsonrpcws.impl.codec;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -37,22 +41,11 @@ final class ContainerWriters {
 
     /** The writer of this array of primitives, or of an optional of a primitive; {@code null} for other classes. */
     static ValueWriter primitives(Class<?> type) {
-        if (type == int[].class) {
-            return new IntArray();
-        } else if (type == long[].class) {
-            return new LongArray();
-        } else if (type == short[].class) {
-            return new ShortArray();
-        } else if (type == byte[].class) {
-            return new ByteArray();
-        } else if (type == double[].class) {
-            return new DoubleArray();
-        } else if (type == float[].class) {
-            return new FloatArray();
-        } else if (type == boolean[].class) {
-            return new BooleanArray();
-        } else if (type == char[].class) {
-            return new CharArray();
+        if (type.isArray() && type.getComponentType().isPrimitive()) {
+            Class<?> element = type.getComponentType();
+            MethodHandle get = MethodHandles.arrayElementGetter(type)
+                    .asType(MethodType.methodType(element, Object.class, int.class));
+            return new PrimitiveArray(MethodHandles.collectArguments(ScalarWriters.appender(element), 1, get));
         } else if (type == OptionalInt.class) {
             return new OptionalIntWriter();
         } else if (type == OptionalLong.class) {
@@ -207,97 +200,29 @@ final class ContainerWriters {
         }
     }
 
-    private static final class IntArray extends ValueWriter {
-        @Override
-        void write(StringBuilder out, Object value, int depth) {
-            int[] array = (int[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-                (i > 0 ? out.append(',') : out).append(array[i]);
-            }
-            out.append(']');
-        }
-    }
+    /** An array of primitives, each element read and appended by one handle, {@code (StringBuilder, array, index)void}. */
+    private static final class PrimitiveArray extends ValueWriter {
+        private final MethodHandle appendElement;
 
-    private static final class LongArray extends ValueWriter {
-        @Override
-        void write(StringBuilder out, Object value, int depth) {
-            long[] array = (long[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-                (i > 0 ? out.append(',') : out).append(array[i]);
-            }
-            out.append(']');
+        PrimitiveArray(MethodHandle appendElement) {
+            this.appendElement = appendElement;
         }
-    }
 
-    private static final class ShortArray extends ValueWriter {
         @Override
         void write(StringBuilder out, Object value, int depth) {
-            short[] array = (short[]) value;
+            int length = Array.getLength(value);
             out.append('[');
-            for (int i = 0; i < array.length; i++) {
-                (i > 0 ? out.append(',') : out).append(array[i]);
-            }
-            out.append(']');
-        }
-    }
-
-    private static final class ByteArray extends ValueWriter {
-        @Override
-        void write(StringBuilder out, Object value, int depth) {
-            byte[] array = (byte[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-                (i > 0 ? out.append(',') : out).append(array[i]);
-            }
-            out.append(']');
-        }
-    }
-
-    private static final class BooleanArray extends ValueWriter {
-        @Override
-        void write(StringBuilder out, Object value, int depth) {
-            boolean[] array = (boolean[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-                (i > 0 ? out.append(',') : out).append(array[i]);
-            }
-            out.append(']');
-        }
-    }
-
-    private static final class DoubleArray extends ValueWriter {
-        @Override
-        void write(StringBuilder out, Object value, int depth) {
-            double[] array = (double[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-                ScalarWriters.appendDouble(i > 0 ? out.append(',') : out, array[i]);
-            }
-            out.append(']');
-        }
-    }
-
-    private static final class FloatArray extends ValueWriter {
-        @Override
-        void write(StringBuilder out, Object value, int depth) {
-            float[] array = (float[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-                ScalarWriters.appendFloat(i > 0 ? out.append(',') : out, array[i]);
-            }
-            out.append(']');
-        }
-    }
-
-    private static final class CharArray extends ValueWriter {
-        @Override
-        void write(StringBuilder out, Object value, int depth) {
-            char[] array = (char[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-                ScalarWriters.appendChar(i > 0 ? out.append(',') : out, array[i]);
+            try {
+                for (int i = 0; i < length; i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    appendElement.invokeExact(out, value, i);
+                }
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable impossible) {
+                throw new IllegalStateException(impossible);
             }
             out.append(']');
         }

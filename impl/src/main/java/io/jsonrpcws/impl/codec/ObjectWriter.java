@@ -75,18 +75,9 @@ final class ObjectWriter extends ValueWriter {
 
         static Property of(String name, MethodHandle getter, ValueWriters values) {
             Class<?> type = getter.type().returnType();
-            if (type == int.class || type == short.class || type == byte.class) {
-                return new IntProperty(name, getter.asType(MethodType.methodType(int.class, Object.class)));
-            } else if (type == long.class) {
-                return new LongProperty(name, getter.asType(MethodType.methodType(long.class, Object.class)));
-            } else if (type == boolean.class) {
-                return new BooleanProperty(name, getter.asType(MethodType.methodType(boolean.class, Object.class)));
-            } else if (type == double.class) {
-                return new DoubleProperty(name, getter.asType(MethodType.methodType(double.class, Object.class)));
-            } else if (type == float.class) {
-                return new FloatProperty(name, getter.asType(MethodType.methodType(float.class, Object.class)));
-            } else if (type == char.class) {
-                return new CharProperty(name, getter.asType(MethodType.methodType(char.class, Object.class)));
+            if (type.isPrimitive()) {
+                MethodHandle typed = getter.asType(MethodType.methodType(type, Object.class));
+                return new PrimitiveProperty(name, MethodHandles.collectArguments(ScalarWriters.appender(type), 1, typed));
             } else if (type == String.class) {
                 return new StringProperty(name, getter.asType(MethodType.methodType(Object.class, Object.class)));
             }
@@ -105,128 +96,25 @@ final class ObjectWriter extends ValueWriter {
         }
     }
 
-    private static final class IntProperty extends Property {
-        private final MethodHandle getter;
+    /** A primitive: read and appended by one handle, {@code (StringBuilder, owner)void}, so never boxed. */
+    private static final class PrimitiveProperty extends Property {
+        private final MethodHandle readAndAppend;
 
-        IntProperty(String name, MethodHandle getter) {
+        PrimitiveProperty(String name, MethodHandle readAndAppend) {
             super(name);
-            this.getter = getter;
+            this.readAndAppend = readAndAppend;
         }
 
         @Override
         boolean write(StringBuilder out, Object owner, boolean first, int depth) {
-            int v;
             try {
-                v = (int) getter.invokeExact(owner);
+                readAndAppend.invokeExact(key(out, first), owner);
+            } catch (Redo redo) {
+                // appending refused the value (a NaN): not the getter's failure
+                throw redo;
             } catch (Throwable t) {
                 throw getterFailed(owner, t);
             }
-            key(out, first).append(v);
-            return false;
-        }
-    }
-
-    private static final class LongProperty extends Property {
-        private final MethodHandle getter;
-
-        LongProperty(String name, MethodHandle getter) {
-            super(name);
-            this.getter = getter;
-        }
-
-        @Override
-        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
-            long v;
-            try {
-                v = (long) getter.invokeExact(owner);
-            } catch (Throwable t) {
-                throw getterFailed(owner, t);
-            }
-            key(out, first).append(v);
-            return false;
-        }
-    }
-
-    private static final class BooleanProperty extends Property {
-        private final MethodHandle getter;
-
-        BooleanProperty(String name, MethodHandle getter) {
-            super(name);
-            this.getter = getter;
-        }
-
-        @Override
-        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
-            boolean v;
-            try {
-                v = (boolean) getter.invokeExact(owner);
-            } catch (Throwable t) {
-                throw getterFailed(owner, t);
-            }
-            key(out, first).append(v);
-            return false;
-        }
-    }
-
-    private static final class DoubleProperty extends Property {
-        private final MethodHandle getter;
-
-        DoubleProperty(String name, MethodHandle getter) {
-            super(name);
-            this.getter = getter;
-        }
-
-        @Override
-        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
-            double v;
-            try {
-                v = (double) getter.invokeExact(owner);
-            } catch (Throwable t) {
-                throw getterFailed(owner, t);
-            }
-            ScalarWriters.appendDouble(key(out, first), v);
-            return false;
-        }
-    }
-
-    private static final class FloatProperty extends Property {
-        private final MethodHandle getter;
-
-        FloatProperty(String name, MethodHandle getter) {
-            super(name);
-            this.getter = getter;
-        }
-
-        @Override
-        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
-            float v;
-            try {
-                v = (float) getter.invokeExact(owner);
-            } catch (Throwable t) {
-                throw getterFailed(owner, t);
-            }
-            ScalarWriters.appendFloat(key(out, first), v);
-            return false;
-        }
-    }
-
-    private static final class CharProperty extends Property {
-        private final MethodHandle getter;
-
-        CharProperty(String name, MethodHandle getter) {
-            super(name);
-            this.getter = getter;
-        }
-
-        @Override
-        boolean write(StringBuilder out, Object owner, boolean first, int depth) {
-            char v;
-            try {
-                v = (char) getter.invokeExact(owner);
-            } catch (Throwable t) {
-                throw getterFailed(owner, t);
-            }
-            ScalarWriters.appendChar(key(out, first), v);
             return false;
         }
     }

@@ -1,5 +1,8 @@
 package io.jsonrpcws.impl.codec;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
@@ -39,6 +42,44 @@ final class ScalarWriters {
     /** The writer of enum constants: their {@code name()}. */
     static ValueWriter enums() {
         return ENUM;
+    }
+
+    /**
+     * How a primitive of this type is appended, as a method handle {@code (StringBuilder, type)void}; {@code short}
+     * and {@code byte} print as {@code int}s.
+     */
+    static MethodHandle appender(Class<?> primitive) {
+        MethodHandle append = APPENDERS.get(primitive == short.class || primitive == byte.class ? int.class : primitive);
+        return append.asType(MethodType.methodType(void.class, StringBuilder.class, primitive));
+    }
+
+    private static final Map<Class<?>, MethodHandle> APPENDERS = appenders();
+
+    private static Map<Class<?>, MethodHandle> appenders() {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            return Map.of(
+                    int.class, lookup.findStatic(ScalarWriters.class, "appendInt", MethodType.methodType(void.class, StringBuilder.class, int.class)),
+                    long.class, lookup.findStatic(ScalarWriters.class, "appendLong", MethodType.methodType(void.class, StringBuilder.class, long.class)),
+                    boolean.class, lookup.findStatic(ScalarWriters.class, "appendBoolean", MethodType.methodType(void.class, StringBuilder.class, boolean.class)),
+                    double.class, lookup.findStatic(ScalarWriters.class, "appendDouble", MethodType.methodType(void.class, StringBuilder.class, double.class)),
+                    float.class, lookup.findStatic(ScalarWriters.class, "appendFloat", MethodType.methodType(void.class, StringBuilder.class, float.class)),
+                    char.class, lookup.findStatic(ScalarWriters.class, "appendChar", MethodType.methodType(void.class, StringBuilder.class, char.class)));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static void appendInt(StringBuilder out, int i) {
+        out.append(i);
+    }
+
+    private static void appendLong(StringBuilder out, long l) {
+        out.append(l);
+    }
+
+    private static void appendBoolean(StringBuilder out, boolean b) {
+        out.append(b);
     }
 
     static void appendDouble(StringBuilder out, double d) {
