@@ -62,6 +62,11 @@ final class ContainerWriters {
             out.append("null");
             return;
         }
+        if (value.getClass() == String.class) {
+            // the commonest element, of a final class: its writer is known
+            ResponseWriter.string(out, (String) value);
+            return;
+        }
         ValueWriter writer = values.writerFor(value.getClass());
         if (writer.absent(value)) {
             out.append("null");

@@ -144,15 +144,22 @@ final class ObjectWriter extends ValueWriter {
         }
     }
 
-    /** Anything else: written by the writer of the value's class. */
+    /**
+     * Anything else: written by the writer of the value's class. A property's values are mostly of one class, so the
+     * last class seen and its writer are kept at hand, as one immutable pair that threads may replace in any order.
+     */
     private static final class AnyProperty extends Property {
         private final MethodHandle getter;
         private final ValueWriters values;
+        private Seen last = new Seen(Void.class, null);
 
         AnyProperty(String name, MethodHandle getter, ValueWriters values) {
             super(name);
             this.getter = getter;
             this.values = values;
+        }
+
+        private record Seen(Class<?> type, ValueWriter writer) {
         }
 
         @Override
@@ -166,7 +173,14 @@ final class ObjectWriter extends ValueWriter {
             if (v == null) {
                 return first;
             }
-            ValueWriter writer = values.writerFor(v.getClass());
+            Seen seen = last;
+            ValueWriter writer;
+            if (seen.type() == v.getClass()) {
+                writer = seen.writer();
+            } else {
+                writer = values.writerFor(v.getClass());
+                last = new Seen(v.getClass(), writer);
+            }
             if (writer.absent(v)) {
                 return first;
             }
