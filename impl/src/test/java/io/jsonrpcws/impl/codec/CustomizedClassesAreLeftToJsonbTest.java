@@ -177,6 +177,18 @@ class CustomizedClassesAreLeftToJsonbTest {
         both.jsonb(new Nillable("n", null), "annotations");
     }
 
+    public record Kennel(Animal animal, String name) {
+    }
+
+    public record Pack(java.util.List<Animal> animals) {
+    }
+
+    @Test
+    void propertiesDeclaredWithACustomizedType() {
+        both.jsonb(new Kennel(new Dog("rex"), "k"), "declared");
+        both.jsonb(new Pack(List.of(new Dog("rex"))), "declared");
+    }
+
     @Test
     void customizedValuesInsideFastOnesAreWrittenByJsonb() {
         both.fast(List.of(new Ordered("a", "z"), new Dog("rex"), new Nillable("n", null)));
