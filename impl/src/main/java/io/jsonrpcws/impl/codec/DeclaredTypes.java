@@ -1,6 +1,7 @@
 package io.jsonrpcws.impl.codec;
 
 import io.jsonrpcws.impl.types.Generics;
+import io.jsonrpcws.impl.types.JsonbAnnotations;
 
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
@@ -39,32 +40,32 @@ final class DeclaredTypes {
      *
      * @param bindings what the class being written binds the type variables of its supertypes to
      */
-    static boolean writtenAsRuntime(Type declared, Map<TypeVariable<?>, Type> bindings, JsonbAnnotations annotations) {
-        return fits(declared, bindings, annotations, new HashSet<>());
+    static boolean writtenAsRuntime(Type declared, Map<TypeVariable<?>, Type> bindings) {
+        return fits(declared, bindings, new HashSet<>());
     }
 
-    private static boolean fits(Type type, Map<TypeVariable<?>, Type> bindings, JsonbAnnotations annotations,
+    private static boolean fits(Type type, Map<TypeVariable<?>, Type> bindings,
                                 Set<TypeVariable<?>> seen) {
         if (type instanceof Class<?> c) {
-            return fits(c, annotations);
+            return fits(c);
         }
         if (type instanceof ParameterizedType p) {
-            if (!fits(Generics.raw(p), annotations)) {
+            if (!fits(Generics.raw(p))) {
                 return false;
             }
             for (Type argument : p.getActualTypeArguments()) {
-                if (!fits(argument, bindings, annotations, seen)) {
+                if (!fits(argument, bindings, seen)) {
                     return false;
                 }
             }
             return true;
         }
         if (type instanceof GenericArrayType g) {
-            return fits(g.getGenericComponentType(), bindings, annotations, seen);
+            return fits(g.getGenericComponentType(), bindings, seen);
         }
         if (type instanceof WildcardType w) {
             // a lower bound may become the type Yasson writes elements as: leave such types to it
-            return w.getLowerBounds().length == 0 && allFit(w.getUpperBounds(), bindings, annotations, seen);
+            return w.getLowerBounds().length == 0 && allFit(w.getUpperBounds(), bindings, seen);
         }
         if (type instanceof TypeVariable<?> v) {
             if (!seen.add(v)) {
@@ -72,33 +73,33 @@ final class DeclaredTypes {
             }
             Type bound = bindings.get(v);
             // unbound, Yasson takes it for Object or for its first bound: both must be written as the runtime class
-            return bound != null ? fits(bound, bindings, annotations, seen) : allFit(v.getBounds(), bindings, annotations, seen);
+            return bound != null ? fits(bound, bindings, seen) : allFit(v.getBounds(), bindings, seen);
         }
         return false;
     }
 
-    private static boolean allFit(Type[] types, Map<TypeVariable<?>, Type> bindings, JsonbAnnotations annotations,
+    private static boolean allFit(Type[] types, Map<TypeVariable<?>, Type> bindings,
                                   Set<TypeVariable<?>> seen) {
         for (Type t : types) {
-            if (!fits(t, bindings, annotations, seen)) {
+            if (!fits(t, bindings, seen)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean fits(Class<?> c, JsonbAnnotations annotations) {
+    private static boolean fits(Class<?> c) {
         if (c == Object.class || c.isPrimitive() || c == BigDecimal.class || c == BigInteger.class) {
             return true;
         }
         if (c.isArray()) {
-            return fits(c.getComponentType(), annotations);
+            return fits(c.getComponentType());
         }
         for (Class<?> s = c; s != null && s != Object.class; s = s.getSuperclass()) {
             if (SERIALIZED_WITH_SUBCLASSES.contains(s.getName()) && !Modifier.isFinal(c.getModifiers())) {
                 return false;
             }
         }
-        return !annotations.reach(c);
+        return !JsonbAnnotations.reach(c);
     }
 }

@@ -1,6 +1,7 @@
 package io.jsonrpcws.impl.codec;
 
 import io.jsonrpcws.impl.types.Generics;
+import io.jsonrpcws.impl.types.JsonbAnnotations;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.spi.JsonProvider;
@@ -40,7 +41,6 @@ final class ValueWriters {
 
     private final Jsonb jsonb;
     private final boolean fast;
-    private final JsonbAnnotations annotations = new JsonbAnnotations();
     private final Map<Class<?>, ValueWriter> byClass = new ConcurrentHashMap<>();
 
     private ValueWriters(Jsonb jsonb, boolean fast) {
@@ -139,7 +139,7 @@ final class ValueWriters {
             return primitives;
         }
         if (Enum.class.isAssignableFrom(type)) {
-            return annotations.reach(type) ? new ByJsonb(this, "JSON-B annotations reach it") : ScalarWriters.enums();
+            return JsonbAnnotations.reach(type) ? new ByJsonb(this, "JSON-B annotations reach it") : ScalarWriters.enums();
         }
         if (JsonValue.class.isAssignableFrom(type)) {
             return new ByJsonb(this, "JSON-B writes JSON-P values itself");
@@ -153,7 +153,7 @@ final class ValueWriters {
         }
         if (type.isArray()) {
             // declared Object[], JSON-B would write the elements by their own classes: a Number[] would differ
-            return DeclaredTypes.writtenAsRuntime(type.getComponentType(), Map.of(), annotations)
+            return DeclaredTypes.writtenAsRuntime(type.getComponentType(), Map.of())
                     ? ContainerWriters.objectArray(this) : new Redone("its elements' declared type is written its own way");
         }
         if (type == Optional.class) {
@@ -170,7 +170,7 @@ final class ValueWriters {
     private ValueWriter container(Class<?> type) {
         boolean collection = Collection.class.isAssignableFrom(type);
         if (!platform(type)) {
-            if (annotations.reach(type)) {
+            if (JsonbAnnotations.reach(type)) {
                 return new Redone("JSON-B annotations reach it");
             }
             try {
@@ -197,7 +197,7 @@ final class ValueWriters {
         if (Iterable.class.isAssignableFrom(type)) {
             return new ByJsonb(this, "it is an Iterable that is not a Collection");
         }
-        if (annotations.reach(type)) {
+        if (JsonbAnnotations.reach(type)) {
             return new ByJsonb(this, "JSON-B annotations reach it");
         }
         for (Class<?> s = type.getSuperclass(); s != null && s != Object.class && s != Record.class; s = s.getSuperclass()) {
@@ -213,7 +213,7 @@ final class ValueWriters {
         }
         Map<TypeVariable<?>, Type> bindings = Generics.declaredBindings(type);
         for (YassonProperties.Readable p : properties) {
-            if (!DeclaredTypes.writtenAsRuntime(p.declaredType(), bindings, annotations)) {
+            if (!DeclaredTypes.writtenAsRuntime(p.declaredType(), bindings)) {
                 return new ByJsonb(this, "its property " + p.name() + " is declared " + p.declaredType().getTypeName()
                         + ", which Yasson writes by the declaration rather than by the value's class");
             }

@@ -1,40 +1,30 @@
-package io.jsonrpcws.impl.codec;
+package io.jsonrpcws.impl.types;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether annotations may change how JSON-B writes a class: any annotation of JSON-B's or Yasson's, or one that
+ * Whether annotations may change how JSON-B maps a class: any annotation of JSON-B's or Yasson's, or one that
  * carries such an annotation (Yasson looks through annotations on annotations), on the class, a superclass, an
- * interface, one of their packages, or any of their fields, methods, constructors and parameters. The question is
- * deliberately wide: such a class is left to JSON-B, which knows what each annotation means. One per engine;
- * thread-safe.
+ * interface, one of their packages, or any of their fields, methods, constructors, parameters and record
+ * components. The question is deliberately wide: such a class is left to JSON-B, which knows what each annotation
+ * means. Thread-safe; keeps nothing.
  */
-final class JsonbAnnotations {
+public final class JsonbAnnotations {
 
-    private final Map<Class<? extends Annotation>, Boolean> byType = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Boolean> byClass = new ConcurrentHashMap<>();
-
-    /** Whether JSON-B annotations reach this class, its supertypes or their members. */
-    boolean reach(Class<?> type) {
-        Boolean known = byClass.get(type);
-        if (known == null) {
-            known = search(type);
-            byClass.putIfAbsent(type, known);
-        }
-        return known;
+    private JsonbAnnotations() {
     }
 
-    private boolean search(Class<?> type) {
+    /** Whether JSON-B annotations reach this class, its supertypes or their members. */
+    public static boolean reach(Class<?> type) {
         Set<Class<?>> seen = new HashSet<>();
         Deque<Class<?>> todo = new ArrayDeque<>();
         todo.add(type);
@@ -58,7 +48,7 @@ final class JsonbAnnotations {
         return false;
     }
 
-    private boolean membersAnnotated(Class<?> c) {
+    private static boolean membersAnnotated(Class<?> c) {
         if (c.isArray()) {
             return false;
         }
@@ -77,10 +67,17 @@ final class JsonbAnnotations {
                 return true;
             }
         }
+        if (c.isRecord()) {
+            for (RecordComponent rc : c.getRecordComponents()) {
+                if (annotated(rc)) {
+                    return true;
+                }
+            }
+        }
         return false;
     }
 
-    private boolean executableAnnotated(Executable e) {
+    private static boolean executableAnnotated(Executable e) {
         if (annotated(e)) {
             return true;
         }
@@ -92,9 +89,9 @@ final class JsonbAnnotations {
         return false;
     }
 
-    private boolean annotated(AnnotatedElement element) {
+    private static boolean annotated(AnnotatedElement element) {
         for (Annotation a : element.getDeclaredAnnotations()) {
-            if (jsonb(a.annotationType())) {
+            if (jsonb(a.annotationType(), new HashSet<>())) {
                 return true;
             }
         }
@@ -102,21 +99,12 @@ final class JsonbAnnotations {
     }
 
     /** Whether this annotation type is JSON-B's or Yasson's, or is annotated with one, at any depth. */
-    private boolean jsonb(Class<? extends Annotation> type) {
-        Boolean known = byType.get(type);
-        if (known == null) {
-            known = jsonb(type, new HashSet<>());
-            byType.putIfAbsent(type, known);
-        }
-        return known;
-    }
-
     private static boolean jsonb(Class<? extends Annotation> type, Set<Class<?>> seen) {
         String name = type.getName();
         if (name.startsWith("jakarta.json.bind.") || name.startsWith("org.eclipse.yasson.")) {
             return true;
         }
-        if (!seen.add(type)) {
+        if (name.startsWith("java.lang.") || !seen.add(type)) {
             return false;
         }
         for (Annotation meta : type.getDeclaredAnnotations()) {
