@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 /**
  * Where Yasson writes a value by how it is declared rather than by its class (a {@code Number} prints
  * {@code 1.0E+20} where a {@code Double} prints {@code 1.0E20}, a {@code Date} property holding a subclass, a type
@@ -151,5 +154,13 @@ class DeclarationsYassonWritesItsOwnWayAreLeftToJsonbTest {
             }
         }, "not a public");
         both.jsonb(new Object(), "platform");
+        Named proxy = (Named) java.lang.reflect.Proxy.newProxyInstance(Named.class.getClassLoader(), new Class<?>[] {Named.class},
+                (self, method, args) -> method.getName().equals("getName") ? "proxied" : null);
+        assertNotNull(both.values.whyJsonb(proxy.getClass()));
+        assertEquals(both.yasson(proxy), both.written(proxy));
+    }
+
+    public interface Named {
+        String getName();
     }
 }
