@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  */
 final class ValueWriters {
 
-    /** The Java SE packages: their classes are written by JSON-B unless listed here as scalars or containers. */
+    /** The Java platform's packages: JSON-B writes their classes, but for the scalars, containers and optionals the fast path knows. */
     private static final List<String> PLATFORM = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     private final Jsonb jsonb;
@@ -106,11 +106,6 @@ final class ValueWriters {
         EncodableJsonWriter writer = new EncodableJsonWriter(out);
         jsonb.toJson(value, writer);
         writer.flush();
-    }
-
-    /** Whether values of this class are written by the fast path rather than by JSON-B. */
-    boolean fast(Class<?> type) {
-        return fast && writerFor(type).whyJsonb() == null;
     }
 
     /** Why JSON-B writes values of this class; {@code null} when the fast path does. */
