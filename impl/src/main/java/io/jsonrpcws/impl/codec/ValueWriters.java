@@ -26,11 +26,12 @@ import java.util.function.Consumer;
  * <p>The fast path is taken only where it writes exactly what JSON-B would: when JSON-B is Yasson 3 on Parsson
  * with a default configuration (any setting could change the output: an application's own {@code Jsonb} is never
  * second-guessed), and, class by class, where no JSON-B annotation reaches the class (its supertypes, their
- * packages or members), where Yasson has no serializer of its own for it (dates and times, {@code UUID},
- * {@code URI}, {@code Number}s other than the usual ones, JSON-P values...), and where every property is declared
- * with a type Yasson writes as the value's class ({@link DeclaredTypes}). Covered: strings, numbers, booleans,
- * characters, enums, records and beans as Yasson sees them ({@link YassonProperties}), collections, maps with
- * string keys, arrays and optionals of any of these. Whether a class takes the fast path is decided once, when a
+ * packages or members), where Yasson has no serializer of its own for it that the fast path does not repeat
+ * ({@code Date}, {@code Calendar}, {@code URI}, {@code Number}s other than the usual ones, JSON-P values...), and
+ * where every property is declared with a type Yasson writes as the value's class ({@link DeclaredTypes}). Covered:
+ * strings, numbers, booleans, characters, enums, {@code UUID} and the {@code java.time} types Yasson formats as ISO
+ * text ({@link FormattedWriters}), records and beans as Yasson sees them ({@link YassonProperties}), collections,
+ * maps with string keys, arrays and optionals of any of these. Whether a class takes the fast path is decided once, when a
  * value of it is first written, and kept for the engine's life.
  *
  * <p>Where it differs from Yasson, on purpose: Yasson tells cycles by keeping the objects it is inside of in a
@@ -136,6 +137,10 @@ final class ValueWriters {
         ValueWriter scalar = ScalarWriters.of(type);
         if (scalar != null) {
             return scalar;
+        }
+        ValueWriter formatted = FormattedWriters.of(type);
+        if (formatted != null) {
+            return formatted;
         }
         ValueWriter primitives = ContainerWriters.primitives(type);
         if (primitives != null) {
