@@ -6,19 +6,25 @@ import io.jsonrpcws.impl.protocol.Version;
 import jakarta.json.bind.Jsonb;
 
 /**
- * Writes responses as text. The envelope is written directly; results and error data go through JSON-B
- * (strings, integers and booleans directly when JSON-B is known to map them the standard way). Lone
- * surrogates are written as JSON escapes on both paths, so that the text always encodes to UTF-8.
+ * Writes responses as text. The envelope is written directly; results and error data are written as JSON-B writes
+ * them: strings, integers and booleans directly when JSON-B is known to map them the standard way, values of the
+ * classes JSON-B would write its default way by the fast path of {@link ValueWriters}, anything else by JSON-B.
+ * Lone surrogates are written as JSON escapes on every path, so that the text always encodes to UTF-8.
  */
 public final class ResponseWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final Jsonb jsonb;
+    private final ValueWriters values;
     private final boolean standardScalars;
 
-    public ResponseWriter(Jsonb jsonb, boolean standardScalars) {
-        this.jsonb = jsonb;
+    /**
+     * @param standardScalars whether JSON-B maps strings, integers and booleans the standard way
+     * @param defaultMapping  whether {@code jsonb} was built from a {@code JsonbConfig} without any setting, so
+     *                        that the fast path may write what it knows JSON-B would write
+     */
+    public ResponseWriter(Jsonb jsonb, boolean standardScalars, boolean defaultMapping) {
+        this.values = ValueWriters.of(jsonb, defaultMapping);
         this.standardScalars = standardScalars;
     }
 
@@ -111,9 +117,7 @@ public final class ResponseWriter {
     }
 
     private void json(StringBuilder out, Object value) {
-        EncodableJsonWriter writer = new EncodableJsonWriter(out);
-        jsonb.toJson(value, writer);
-        writer.flush();
+        values.write(out, value);
     }
 
     static void id(StringBuilder out, JsonRpcId id) {

@@ -1,15 +1,15 @@
 package io.jsonrpcws.impl.dispatch;
 
+import io.jsonrpcws.impl.types.JsonbAnnotations;
+
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -57,7 +57,6 @@ final class DirectBinders {
     private static final Binder JSONB = new Binder.Later();
 
     private static final Map<Class<?>, Binder> SCALARS = scalars();
-    private static final String JSONB_ANNOTATIONS = "jakarta.json.bind.annotation.";
 
     private final boolean enabled;
     private final Map<Type, Binder> cache = new ConcurrentHashMap<>();
@@ -389,8 +388,8 @@ final class DirectBinders {
     // ---- what makes a class the application's own and JSON-B's defaults its mapping
 
     /**
-     * Whether the class is public (as are the classes it is nested in), not Java's own, and neither it, its
-     * package, its supertypes nor any of its members or their parameters carry an annotation of JSON-B's.
+     * Whether the class is public (as are the classes it is nested in), not Java's own, and no annotation of
+     * JSON-B's reaches it ({@link JsonbAnnotations}).
      */
     private static boolean plain(Class<?> c) {
         String name = c.getName();
@@ -402,62 +401,7 @@ final class DirectBinders {
                 return false;
             }
         }
-        return unannotated(c, new HashSet<>());
-    }
-
-    private static boolean unannotated(Class<?> c, Set<Class<?>> seen) {
-        if (c == null || c == Object.class || !seen.add(c)) {
-            return true;
-        }
-        if (jsonb(c) || c.getPackage() != null && jsonb(c.getPackage())) {
-            return false;
-        }
-        for (Field f : c.getDeclaredFields()) {
-            if (jsonb(f)) {
-                return false;
-            }
-        }
-        for (Method m : c.getDeclaredMethods()) {
-            if (jsonb(m) || anyJsonb(m.getParameters())) {
-                return false;
-            }
-        }
-        for (Constructor<?> k : c.getDeclaredConstructors()) {
-            if (jsonb(k) || anyJsonb(k.getParameters())) {
-                return false;
-            }
-        }
-        if (c.isRecord()) {
-            for (RecordComponent rc : c.getRecordComponents()) {
-                if (jsonb(rc)) {
-                    return false;
-                }
-            }
-        }
-        for (Class<?> i : c.getInterfaces()) {
-            if (!unannotated(i, seen)) {
-                return false;
-            }
-        }
-        return unannotated(c.getSuperclass(), seen);
-    }
-
-    private static boolean anyJsonb(Parameter[] parameters) {
-        for (Parameter p : parameters) {
-            if (jsonb(p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean jsonb(AnnotatedElement element) {
-        for (Annotation a : element.getDeclaredAnnotations()) {
-            if (a.annotationType().getName().startsWith(JSONB_ANNOTATIONS)) {
-                return true;
-            }
-        }
-        return false;
+        return !JsonbAnnotations.reach(c);
     }
 
     // ---- Java's scalars: Yasson's TypeDeserializers

@@ -5,6 +5,7 @@ import io.jsonrpcws.impl.codec.Skip;
 import io.jsonrpcws.impl.model.Param;
 import io.jsonrpcws.impl.model.RpcMethod;
 import io.jsonrpcws.impl.protocol.ErrorObject;
+import io.jsonrpcws.impl.types.Generics;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -244,10 +245,10 @@ public final class ParamBinder implements ParamsReader {
 
     /** The remaining params as the parameter's array or list. */
     private static Object rest(Param.Json p, List<Object> values) {
-        if (!Shapes.raw(p.type()).isArray()) {
+        if (!Generics.raw(p.type()).isArray()) {
             return values;
         }
-        Object array = Array.newInstance(Shapes.raw(p.element()), values.size());
+        Object array = Array.newInstance(Generics.raw(p.element()), values.size());
         for (int i = 0; i < values.size(); i++) {
             Array.set(array, i, values.get(i));
         }

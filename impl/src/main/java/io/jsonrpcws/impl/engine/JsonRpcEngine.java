@@ -89,7 +89,7 @@ public final class JsonRpcEngine<C extends PeerConnection> {
         Jsonb jsonb = b.jsonb != null ? b.jsonb : JsonbBuilder.create(b.jsonbConfig);
         this.values = ValueReader.of(jsonb, b.jsonb != null ? Shapes.unknownConfiguration() : Shapes.of(b.jsonbConfig));
         this.binder = new ParamBinder(values, b.standardScalars, parsers);
-        this.writer = new ResponseWriter(jsonb, b.standardScalars);
+        this.writer = new ResponseWriter(jsonb, b.standardScalars, b.jsonb == null && b.jsonbConfig.getAsMap().isEmpty());
         this.requests = new RequestWriter(writer);
         this.notifications = new SubscriptionWriter(writer);
     }
@@ -144,7 +144,9 @@ public final class JsonRpcEngine<C extends PeerConnection> {
 
         /**
          * Maps params and results with a JSON-B built from this configuration. Strings, integers and
-         * booleans skip JSON-B unless the configuration registers adapters, serializers or deserializers.
+         * booleans skip JSON-B unless the configuration registers adapters, serializers or deserializers; with
+         * a configuration without any setting, values of the classes JSON-B would write its default way are
+         * written by the engine's fast path, byte for byte as JSON-B writes them.
          */
         public Builder<C> jsonbConfig(JsonbConfig config) {
             this.jsonbConfig = Objects.requireNonNull(config);

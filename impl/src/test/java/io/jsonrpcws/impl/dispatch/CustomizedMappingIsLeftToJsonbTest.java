@@ -19,6 +19,7 @@ import io.jsonrpcws.impl.dispatch.Corpus.WithTransient;
 import io.jsonrpcws.impl.dispatch.formatted.Price;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.config.BinaryDataStrategy;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.bind.config.PropertyOrderStrategy;
@@ -28,6 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -70,7 +73,17 @@ class CustomizedMappingIsLeftToJsonbTest {
                 arguments(Types.of("intKeys"), "[{\"key\":1,\"value\":\"a\"}]"),
                 arguments(Types.of("wildcard"), "[{\"city\":\"c\"}]"),
                 arguments(Types.of("enumSet"), "[\"RED\"]"),
-                arguments(Types.of("dates"), "{\"d\":\"2024-01-02\"}"));
+                arguments(Types.of("dates"), "{\"d\":\"2024-01-02\"}"),
+                arguments(MetaRenamed.class, "{\"full\":\"a\",\"name\":\"b\"}"));
+    }
+
+    /** An annotation of the application's that carries one of JSON-B's: Yasson looks through it. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @JsonbProperty("full")
+    public @interface Full {
+    }
+
+    public record MetaRenamed(@Full String name) {
     }
 
     @ParameterizedTest
