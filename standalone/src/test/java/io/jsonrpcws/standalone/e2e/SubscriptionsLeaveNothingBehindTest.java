@@ -3,10 +3,6 @@ package io.jsonrpcws.standalone.e2e;
 import io.jsonrpcws.standalone.JsonRpcServer;
 import org.junit.jupiter.api.Test;
 
-import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,21 +47,7 @@ class SubscriptionsLeaveNothingBehindTest {
             long subscribed = feeds.quietSubscribed();
             assertTrue(subscribed >= 2L * CONNECTIONS && subscribed <= CYCLES + 2L * CONNECTIONS, "subscribed: " + subscribed);
             Servers.awaitTrue("every publisher subscribed to is cancelled", () -> feeds.quietCancelled() == subscribed);
-            Servers.awaitTrue("no subscription object is left in the heap", () -> instances(SUBSCRIPTION_CLASS) == 0);
-        }
-    }
-
-    /** Instances of the class in a histogram of the live heap (the diagnostic command collects first). */
-    private static long instances(String className) {
-        try {
-            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            Matcher row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "(\\s|$)",
-                    Pattern.MULTILINE).matcher(histogram);
-            return row.find() ? Long.parseLong(row.group(1)) : 0;
-        } catch (Exception e) {
-            throw new AssertionError("no heap histogram: " + e, e);
+            Servers.awaitTrue("no subscription object is left in the heap", () -> LiveHeap.instances(SUBSCRIPTION_CLASS) == 0);
         }
     }
 }
