@@ -37,16 +37,16 @@ public final class ClientRun {
                   double othersCpuPercent, long errors) {
     }
 
-    private final Map<String, String> options;
+    private final RunOptions options;
     private final PrintStream out = System.out;
     private final ServerProcess.Started started = new ServerProcess.Started();
 
-    private ClientRun(Map<String, String> options) {
+    private ClientRun(RunOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        ClientRun run = new ClientRun(LoadRun.options(args));
+        ClientRun run = new ClientRun(RunOptions.parse(args));
         Runtime.getRuntime().addShutdownHook(new Thread(run.started::stopAll, "clients-cleanup"));
         try {
             run.run();
@@ -55,19 +55,11 @@ public final class ClientRun {
         }
     }
 
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, String.valueOf(fallback)));
-    }
-
     private void run() throws Exception {
-        int rounds = intOption("rounds", 3);
-        long warmUp = intOption("warmup-ms", 2000);
-        long measure = intOption("measure-ms", 4000);
-        Path logs = Path.of(option("logs", "target/load"));
+        int rounds = options.integer("rounds", 3);
+        long warmUp = options.integer("warmup-ms", 2000);
+        long measure = options.integer("measure-ms", 4000);
+        Path logs = Path.of(options.get("logs", "target/load"));
         Files.createDirectories(logs);
         // one connection each: the client's own cost, not how it spreads calls over connections
         List<LoadRun.Scenario> scenarios = LoadRun.scenarios(options.get("scenarios")).stream()
@@ -78,15 +70,15 @@ public final class ClientRun {
         String header = "Clients run " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
                 + "; JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ")"
                 + " for server and clients; " + Machine.describe()
-                + "; server (jsonrpcws, `EchoService`) pinned to CPU " + option("server-cpus", "(not pinned)")
-                + ", JVM flags `" + option("server-opts", "") + "`; clients in JVMs of their own, flags `"
-                + option("client-opts", "") + "`; " + rounds + " rounds, " + warmUp + " ms warm-up + " + measure
+                + "; server (jsonrpcws, `EchoService`) pinned to CPU " + options.get("server-cpus", "(not pinned)")
+                + ", JVM flags `" + options.get("server-opts", "") + "`; clients in JVMs of their own, flags `"
+                + options.get("client-opts", "") + "`; " + rounds + " rounds, " + warmUp + " ms warm-up + " + measure
                 + " ms measured per cell; load average at start " + Machine.loadAverage();
         out.println(header);
         report.append(header).append("\n\n");
 
         ServerProcess server = started.start(ServerKind.OURS.name(), ServerKind.OURS.label(), options.get("server-cpus"),
-                option("server-opts", ""), logs, out);
+                options.get("server-opts", ""), logs, out);
         Map<ClientKind, ServerProcess> clients = new EnumMap<>(ClientKind.class);
         Map<ClientKind, Map<LoadRun.Scenario, List<Sample>>> samples = new EnumMap<>(ClientKind.class);
         for (ClientKind kind : kinds) {
@@ -119,7 +111,7 @@ public final class ClientRun {
 
         out.println();
         out.println(report);
-        Path result = Path.of(option("out", logs.resolve("clients.md").toString()));
+        Path result = Path.of(options.get("out", logs.resolve("clients.md").toString()));
         Files.writeString(result, report.toString(), StandardCharsets.UTF_8);
         out.println("written to " + result);
     }
@@ -127,7 +119,7 @@ public final class ClientRun {
     private ServerProcess startClient(ClientKind kind, int port, Path logs) throws IOException, InterruptedException {
         String name = "client_" + kind.name().toLowerCase(Locale.ROOT);
         ServerProcess client = started.keep(ServerProcess.launch(ClientDriver.class, List.of(kind.name(),
-                String.valueOf(port)), name, kind.label(), null, option("client-opts", ""), logs));
+                String.valueOf(port)), name, kind.label(), null, options.get("client-opts", ""), logs));
         expect(client, "READY", GRACE_SECONDS);
         out.println("started " + kind.label() + ", pid " + client.process.pid());
         return client;

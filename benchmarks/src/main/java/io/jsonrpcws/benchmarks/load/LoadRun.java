@@ -52,28 +52,16 @@ public final class LoadRun {
                   double serverKernelShare) {
     }
 
-    private final Map<String, String> options;
+    private final RunOptions options;
     private final PrintStream out = System.out;
     private final ServerProcess.Started started = new ServerProcess.Started();
 
-    /** {@code --name value} pairs, in order; the runs' options. */
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected an option, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
-    }
-
-    private LoadRun(Map<String, String> options) {
+    private LoadRun(RunOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        LoadRun run = new LoadRun(options(args));
+        LoadRun run = new LoadRun(RunOptions.parse(args));
         Thread cleanup = new Thread(run::stopAll, "load-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -83,36 +71,28 @@ public final class LoadRun {
         }
     }
 
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, String.valueOf(fallback)));
-    }
-
     private List<ServerKind> kinds(String name, String fallback) {
-        return Arrays.stream(option(name, fallback).split(","))
+        return Arrays.stream(options.get(name, fallback).split(","))
                 .map(s -> ServerKind.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
     }
 
     private void run() throws Exception {
-        int rounds = intOption("rounds", 3);
-        long warmUp = intOption("warmup-ms", 2000);
-        long measure = intOption("measure-ms", 4000);
-        int idle = intOption("idle", 10_000);
+        int rounds = options.integer("rounds", 3);
+        long warmUp = options.integer("warmup-ms", 2000);
+        long measure = options.integer("measure-ms", 4000);
+        int idle = options.integer("idle", 10_000);
         List<ServerKind> kinds = kinds("servers", "RAW,RAW_ASYNC,JSONP,LSP4J,OURS,OURS_INLINE");
         List<ServerKind> idleKinds = kinds("idle-servers", "RAW,JSONP,LSP4J,OURS");
         List<Scenario> scenarios = scenarios();
-        Path logs = Path.of(option("logs", "target/load"));
+        Path logs = Path.of(options.get("logs", "target/load"));
         Files.createDirectories(logs);
 
         StringBuilder report = new StringBuilder();
         String header = "Run " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
                 + "; JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ")"
                 + "; " + Machine.describe()
-                + "; servers pinned to CPU " + option("server-cpus", "(not pinned)")
-                + ", JVM flags `" + option("server-opts", "") + "`"
+                + "; servers pinned to CPU " + options.get("server-cpus", "(not pinned)")
+                + ", JVM flags `" + options.get("server-opts", "") + "`"
                 + "; " + rounds + " rounds, " + warmUp + " ms warm-up + " + measure + " ms measured per cell"
                 + "; load average at start " + Machine.loadAverage();
         out.println(header);
@@ -161,7 +141,7 @@ public final class LoadRun {
 
         out.println();
         out.println(report);
-        Path result = Path.of(option("out", logs.resolve("result.md").toString()));
+        Path result = Path.of(options.get("out", logs.resolve("result.md").toString()));
         Files.writeString(result, report.toString(), StandardCharsets.UTF_8);
         out.println("written to " + result);
     }
@@ -381,7 +361,7 @@ public final class LoadRun {
     // --- server processes
 
     private ServerProcess start(ServerKind kind, Path logs) throws IOException, InterruptedException {
-        return started.start(kind.name(), kind.label(), options.get("server-cpus"), option("server-opts", ""), logs, out);
+        return started.start(kind.name(), kind.label(), options.get("server-cpus"), options.get("server-opts", ""), logs, out);
     }
 
     private void stopAll() {

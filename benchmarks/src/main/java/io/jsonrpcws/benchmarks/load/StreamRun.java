@@ -67,16 +67,16 @@ public final class StreamRun {
                   double serverSwitches, double serverKernelShare) {
     }
 
-    private final Map<String, String> options;
+    private final RunOptions options;
     private final PrintStream out = System.out;
     private final ServerProcess.Started started = new ServerProcess.Started();
 
-    private StreamRun(Map<String, String> options) {
+    private StreamRun(RunOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        StreamRun run = new StreamRun(LoadRun.options(args));
+        StreamRun run = new StreamRun(RunOptions.parse(args));
         Runtime.getRuntime().addShutdownHook(new Thread(run::stopAll, "streams-cleanup"));
         try {
             run.run();
@@ -85,23 +85,15 @@ public final class StreamRun {
         }
     }
 
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, String.valueOf(fallback)));
-    }
-
     private void run() throws Exception {
-        int rounds = intOption("rounds", 3);
-        long warmUp = intOption("warmup-ms", 2000);
-        long measure = intOption("measure-ms", 4000);
-        int idleConnections = intOption("idle-connections", 100);
-        int idlePerConnection = intOption("idle-subscriptions", 100);
-        Path logs = Path.of(option("logs", "target/load"));
+        int rounds = options.integer("rounds", 3);
+        long warmUp = options.integer("warmup-ms", 2000);
+        long measure = options.integer("measure-ms", 4000);
+        int idleConnections = options.integer("idle-connections", 100);
+        int idlePerConnection = options.integer("idle-subscriptions", 100);
+        Path logs = Path.of(options.get("logs", "target/load"));
         Files.createDirectories(logs);
-        String filter = option("scenarios", "");
+        String filter = options.get("scenarios", "");
         List<String> words = Arrays.stream(filter.split(",")).map(String::trim).filter(w -> !w.isEmpty()).toList();
         List<Scenario> scenarios = SCENARIOS.stream().filter(s -> words.stream().allMatch(w -> s.label().contains(w))).toList();
 
@@ -109,8 +101,8 @@ public final class StreamRun {
         String header = "Streams run " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
                 + "; JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ")"
                 + "; " + Machine.describe()
-                + "; servers pinned to CPU " + option("server-cpus", "(not pinned)")
-                + ", JVM flags `" + option("server-opts", "") + "`"
+                + "; servers pinned to CPU " + options.get("server-cpus", "(not pinned)")
+                + ", JVM flags `" + options.get("server-opts", "") + "`"
                 + "; " + rounds + " rounds, " + warmUp + " ms warm-up + " + measure + " ms measured per cell"
                 + "; items: `" + RawStreamEndpoint.TEXT_JSON + "` (short string), `" + RawStreamEndpoint.QUOTE_JSON
                 + "` (small record)"
@@ -157,7 +149,7 @@ public final class StreamRun {
 
         out.println();
         out.println(report);
-        Path result = Path.of(option("out", logs.resolve("streams.md").toString()));
+        Path result = Path.of(options.get("out", logs.resolve("streams.md").toString()));
         Files.writeString(result, report.toString(), StandardCharsets.UTF_8);
         out.println("written to " + result);
     }
@@ -170,7 +162,7 @@ public final class StreamRun {
         long[] kernel = new long[1];
         long pid = server.process.pid();
         try (LoadClient client = LoadClient.connect(HOST, server.port, ServerKind.PATH, scenario.connections(), 30_000)) {
-            client.subscribe(scenario.item().method, "[" + option("bound", "100000000") + "]", scenario.perConnection(), 30_000);
+            client.subscribe(scenario.item().method, "[" + options.get("bound", "100000000") + "]", scenario.perConnection(), 30_000);
             LoadClient.StreamResult r = client.stream(warmUp, measure, new LoadClient.Window() {
                 @Override
                 public void started() {
@@ -211,7 +203,7 @@ public final class StreamRun {
     private String idle(int connections, int perConnection, int rounds, Path logs) throws Exception {
         // its own log and recording, so that those of the throughput runs stay
         ServerProcess server = started.start(StreamServerKind.OURS_STREAM.name(), "jsonrpcws (idle)",
-                options.get("server-cpus"), option("server-opts", "").replace("{kind}", "ours_stream_idle"), logs, out);
+                options.get("server-cpus"), options.get("server-opts", "").replace("{kind}", "ours_stream_idle"), logs, out);
         List<Double> withConnections = new ArrayList<>();
         List<Double> withSubscriptions = new ArrayList<>();
         List<Double> perSubscription = new ArrayList<>();
@@ -303,7 +295,7 @@ public final class StreamRun {
     }
 
     private ServerProcess start(StreamServerKind kind, Path logs) throws IOException, InterruptedException {
-        return started.start(kind.name(), kind.label(), options.get("server-cpus"), option("server-opts", ""), logs, out);
+        return started.start(kind.name(), kind.label(), options.get("server-cpus"), options.get("server-opts", ""), logs, out);
     }
 
     private void stopAll() {
