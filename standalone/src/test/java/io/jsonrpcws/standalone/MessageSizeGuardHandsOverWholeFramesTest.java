@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the guard hands to Tyrus's reader, however the bytes are cut into reads: every byte of frames within
- * the limit, in order, never more at once than the frame under way and what follows it can hold in a buffer
- * of one frame; of a frame that takes its message over the limit, nothing, and one close with 1009.
+ * What the guard hands to Tyrus's reader, however the bytes are cut into reads: every frame within the limit,
+ * in order, with the payload it was sent with, unmasked unless its header was cut, never more at once than the
+ * frame under way and what follows it can hold in a buffer of one frame; of a frame that takes its message over
+ * the limit, nothing, and one close with 1009; of an unmasked frame, nothing, and one close with 1002.
  */
 class MessageSizeGuardHandsOverWholeFramesTest {
 
@@ -54,9 +55,12 @@ class MessageSizeGuardHandsOverWholeFramesTest {
         feed(bytes, random, 3 * LIMIT);
 
         assertEquals(List.of(), closes);
-        assertArrayEquals(bytes, handedOver.toByteArray());
+        byte[] got = handedOver.toByteArray();
+        assertEquals(frames(bytes), frames(got));
+        long unmasked = frames(got).stream().filter(frame -> !frame.masked()).count();
+        assertTrue(unmasked > frames(got).size() / 2, () -> unmasked + " of " + frames(got).size() + " unmasked");
         // Tyrus holds, once a piece is handed over, the piece and what it has of the frame the piece starts in
-        List<Integer> frameStarts = frameStarts(bytes);
+        List<Integer> frameStarts = frames(got).stream().map(Frame::start).toList();
         int at = 0;
         for (int size : handOverSizes) {
             int from = at;
@@ -67,16 +71,84 @@ class MessageSizeGuardHandsOverWholeFramesTest {
         }
     }
 
-    /** Where each frame of a stream of frames with lengths of at most 16 bits starts. */
-    private static List<Integer> frameStarts(byte[] bytes) {
-        List<Integer> starts = new ArrayList<>();
-        for (int at = 0; at < bytes.length; ) {
-            starts.add(at);
-            int code = bytes[at + 1] & 0x7F;
-            int length = code < 126 ? code : ((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF);
-            at += 2 + (code < 126 ? 0 : 2) + 4 + length;
+    @Test
+    void framesReadWholeReachTyrusUnmasked() {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        for (int length : new int[]{0, 1, 3, 7, 8, 9, 125, 126, 999}) {
+            stream.writeBytes(frame(0x1, true, length));
         }
-        return starts;
+        stream.writeBytes(frame(0x9, true, 5));
+        byte[] bytes = stream.toByteArray();
+
+        guard.handle(ByteBuffer.wrap(bytes.clone()));
+
+        List<Frame> got = frames(handedOver.toByteArray());
+        assertEquals(frames(bytes), got);
+        assertTrue(got.stream().noneMatch(Frame::masked), got::toString);
+    }
+
+    @Test
+    void unmaskingMatchesTheKeyAtEveryOffsetAndLength() {
+        Random random = new Random(3);
+        for (int offset = 0; offset < 4; offset++) {
+            for (int length = 0; length < 40; length++) {
+                byte[] payload = new byte[length + 5];
+                random.nextBytes(payload);
+                int mask = random.nextInt();
+                byte[] expected = payload.clone();
+                for (int i = 0; i < length; i++) {
+                    expected[2 + i] ^= (byte) (mask >>> (24 - 8 * ((offset + i) & 3)));
+                }
+                MessageSizeGuard.unmask(ByteBuffer.wrap(payload), 2, length, mask, offset);
+                assertArrayEquals(expected, payload, "offset " + offset + ", length " + length);
+            }
+        }
+    }
+
+    @Test
+    void anUnmaskedFrameIsRefusedWith1002() {
+        byte[] masked = frame(0x1, true, 10);
+        byte[] unmasked = {(byte) 0x81, 3, 'a', 'b', 'c'};
+        ByteBuffer both = ByteBuffer.allocate(masked.length + unmasked.length).put(masked.clone()).put(unmasked).flip();
+
+        guard.handle(both);
+
+        assertEquals(1, closes.size());
+        assertEquals(1002, closes.get(0).getCloseCode().getCode());
+        assertEquals(frames(masked), frames(handedOver.toByteArray()));
+    }
+
+    /** A frame as read: where it starts in its stream, and its payload unmasked. */
+    private record Frame(int start, int first, boolean masked, List<Byte> payload) {
+        @Override
+        public boolean equals(Object other) {
+            // where it starts and whether it is masked are how it travels, not what it says
+            return other instanceof Frame frame && frame.first == first && frame.payload.equals(payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return first * 31 + payload.hashCode();
+        }
+    }
+
+    /** The frames of a stream of frames with lengths of at most 16 bits, masked or not. */
+    private static List<Frame> frames(byte[] bytes) {
+        List<Frame> frames = new ArrayList<>();
+        for (int at = 0; at < bytes.length; ) {
+            int code = bytes[at + 1] & 0x7F;
+            boolean masked = (bytes[at + 1] & 0x80) != 0;
+            int length = code < 126 ? code : ((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF);
+            int keyAt = at + 2 + (code < 126 ? 0 : 2);
+            int payloadAt = keyAt + (masked ? 4 : 0);
+            List<Byte> payload = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                payload.add((byte) (bytes[payloadAt + i] ^ (masked ? bytes[keyAt + (i & 3)] : 0)));
+            }
+            frames.add(new Frame(at, bytes[at] & 0xFF, masked, payload));
+            at = payloadAt + length;
+        }
+        return frames;
     }
 
     @Test
@@ -93,11 +165,13 @@ class MessageSizeGuardHandsOverWholeFramesTest {
 
         assertEquals(1, closes.size());
         assertEquals(1009, closes.get(0).getCloseCode().getCode());
-        byte[] expected = Arrays.copyOf(stream.toByteArray(), before.length + first.length);
         // the refused frame's header may have begun in an earlier read: at most its first bytes got through
         byte[] got = handedOver.toByteArray();
-        assertTrue(got.length >= expected.length && got.length < expected.length + 14, () -> got.length + " bytes");
-        assertArrayEquals(expected, Arrays.copyOf(got, expected.length));
+        int firstLength = frameLength(got, 0);
+        int whole = firstLength + frameLength(got, firstLength);
+        assertEquals(frames(Arrays.copyOf(stream.toByteArray(), before.length + first.length)),
+                frames(Arrays.copyOf(got, whole)));
+        assertTrue(got.length - whole < 14, () -> (got.length - whole) + " bytes of the refused frame");
     }
 
     @Test
@@ -112,15 +186,24 @@ class MessageSizeGuardHandsOverWholeFramesTest {
         assertEquals(1009, closes.get(0).getCloseCode().getCode());
     }
 
+    /** Hands the guard a copy of the bytes in reads of random lengths (it unmasks in place). */
     private void feed(byte[] bytes, Random random, int maxRead) {
         for (int at = 0; at < bytes.length; ) {
             int n = Math.min(bytes.length - at, 1 + random.nextInt(maxRead));
-            guard.handle(ByteBuffer.wrap(bytes, at, n).slice());
+            guard.handle(ByteBuffer.wrap(Arrays.copyOfRange(bytes, at, at + n)));
             at += n;
         }
     }
 
-    /** A masked client frame of {@code length} payload bytes. */
+    private static int frameLength(byte[] bytes, int at) {
+        int code = bytes[at + 1] & 0x7F;
+        int length = code < 126 ? code : ((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF);
+        return 2 + (code < 126 ? 0 : 2) + ((bytes[at + 1] & 0x80) != 0 ? 4 : 0) + length;
+    }
+
+    private static final Random CONTENT = new Random(11);
+
+    /** A masked client frame of {@code length} payload bytes, random key and payload. */
     private static byte[] frame(int opcode, boolean fin, int length) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write((fin ? 0x80 : 0) | opcode);
@@ -131,8 +214,12 @@ class MessageSizeGuardHandsOverWholeFramesTest {
             frame.write(length >> 8);
             frame.write(length);
         }
-        frame.writeBytes(new byte[]{1, 2, 3, 4});
-        frame.writeBytes(new byte[length]);
+        byte[] key = new byte[4];
+        CONTENT.nextBytes(key);
+        frame.writeBytes(key);
+        byte[] payload = new byte[length];
+        CONTENT.nextBytes(payload);
+        frame.writeBytes(payload);
         return frame.toByteArray();
     }
 
