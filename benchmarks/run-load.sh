@@ -104,7 +104,7 @@ done
 jvm_opts="-Xms1g -Xmx1g -XX:+UseSerialGC"
 server_opts="$jvm_opts"
 if [[ $jfr -eq 1 ]]; then
-    server_opts="$server_opts -XX:StartFlightRecording=filename=$out/{kind}.jfr,settings=profile"
+    server_opts="$server_opts -XX:StartFlightRecording=filename=$out/{kind}.jfr,settings=profile,jdk.ExecutionSample#period=1ms"
 fi
 
 generator=()

@@ -2,9 +2,15 @@ package io.jsonrpcws.impl.codec;
 
 /**
  * Writes the values of one Java class as this engine's JSON-B writes them with its default mapping. Built once
- * per class by {@link ValueWriters}; immutable and thread-safe.
+ * per class by {@link ValueWriters}; thread-safe, and immutable but for {@link #lastLength}.
  */
 abstract class ValueWriter {
+
+    /**
+     * How long the last value this writer wrote whole was, so that the next one's message is sized once instead of
+     * growing (and copying) five times for a kilobyte. Only a hint: threads race on it on purpose.
+     */
+    int lastLength;
 
     /** Nesting beyond this is taken for a cycle and left to JSON-B, which reports recursion its own way. */
     static final int MAX_DEPTH = 100;

@@ -94,7 +94,9 @@ final class ValueWriters {
             if (writer.absent(value)) {
                 out.append("null");
             } else {
+                out.ensureCapacity(mark + writer.lastLength + 64);
                 writer.write(out, value, 0);
+                writer.lastLength = out.length() - mark;
             }
         } catch (Redo redo) {
             out.setLength(mark);
