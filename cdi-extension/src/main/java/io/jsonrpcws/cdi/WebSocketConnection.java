@@ -54,7 +54,8 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
         this.webSocket = webSocket;
         this.handshake = handshake;
         RuntimeConfig config = runtime.config();
-        this.sender = new SerialSender(new Transport(webSocket), config.maxSendQueueBytes(), this, runtime.sendBudget(),
+        this.sender = new SerialSender(new Transport(webSocket, ContainerFrames.take(webSocket)),
+                config.maxSendQueueBytes(), this, runtime.sendBudget(),
                 runtime.executor());
         this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout(),
                 config.clientProtocol());
@@ -64,10 +65,17 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
                 config.callTimeout() == null ? null : new FrameScheduler.CallLimit(runtime.timer(), config.callTimeout()));
     }
 
-    /** The container's side of sending: one asynchronous send at a time, as {@link SerialSender} calls it. */
-    private record Transport(Session webSocket) implements SerialSender.Transport {
+    /**
+     * The container's side of sending: one asynchronous send at a time, as {@link SerialSender} calls it; text frames
+     * through the container's own writer when it handed one over ({@link ContainerFrames}).
+     */
+    private record Transport(Session webSocket, ContainerFrames.TextWriter direct) implements SerialSender.Transport {
         @Override
         public void sendText(String text, Consumer<Throwable> done) {
+            if (direct != null) {
+                direct.sendText(text, done);
+                return;
+            }
             RemoteEndpoint.Async remote;
             try {
                 remote = webSocket.getAsyncRemote();

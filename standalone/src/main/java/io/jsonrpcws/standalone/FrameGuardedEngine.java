@@ -1,5 +1,6 @@
 package io.jsonrpcws.standalone;
 
+import io.jsonrpcws.cdi.ContainerFrames;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -11,8 +12,8 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
 import org.glassfish.tyrus.spi.Writer;
 
 /**
- * Tyrus's engine, with a {@link MessageSizeGuard} in front of the reader of every connection it upgrades.
- * Everything else is Tyrus's own.
+ * Tyrus's engine, with a {@link MessageSizeGuard} in front of the reader of every connection it upgrades, and
+ * its text frames written by a {@link TyrusTextWriter}. Everything else is Tyrus's own.
  */
 final class FrameGuardedEngine implements WebSocketEngine {
 
@@ -43,7 +44,9 @@ final class FrameGuardedEngine implements WebSocketEngine {
 
             @Override
             public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
-                return guarded(upgrade.createConnection(writer, closeListener));
+                // the endpoint's onOpen runs within, on this thread, and takes the writer of its text frames
+                return guarded(ContainerFrames.opening(session -> TyrusTextWriter.of(session, writer),
+                        () -> upgrade.createConnection(writer, closeListener)));
             }
         };
     }
