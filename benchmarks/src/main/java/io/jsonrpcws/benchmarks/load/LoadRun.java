@@ -322,9 +322,44 @@ public final class LoadRun {
             }
             b.append('\n');
         }
+        b.append(roundRatios(kinds, scenarios, samples));
         b.append(String.format(Locale.ROOT, "%nThe generator used less CPU per call than the server in %d of %d cells. "
                 + "Error answers: %d. Other processes used at most %.0f%% of the machine's CPU during a measured window.%n",
                 leaner, cells, errors, maxOthers));
+        return b.toString();
+    }
+
+    /**
+     * Each jsonrpcws configuration's calls/s against LSP4J's and the raw async echo's, as the median of the ratios
+     * of each round (the servers of a round ran one after the other, under the same conditions).
+     */
+    private static String roundRatios(List<ServerKind> kinds, List<Scenario> scenarios,
+                                      Map<ServerKind, Map<Scenario, List<Sample>>> samples) {
+        List<ServerKind> bases = kinds.stream().filter(k -> k == ServerKind.LSP4J || k == ServerKind.RAW_ASYNC).toList();
+        List<ServerKind> ours = kinds.stream().filter(k -> k.name().startsWith("OURS")).toList();
+        if (bases.isEmpty() || ours.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\nCalls/s against the baselines, median of the rounds' ratios:\n\n| scenario |");
+        for (ServerKind k : ours) {
+            bases.forEach(base -> b.append(' ').append(k.label()).append(" / ").append(base.label()).append(" |"));
+        }
+        b.append("\n|---|").append("---:|".repeat(ours.size() * bases.size())).append('\n');
+        for (Scenario scenario : scenarios) {
+            b.append("| ").append(scenario.label()).append(" |");
+            for (ServerKind k : ours) {
+                for (ServerKind base : bases) {
+                    List<Sample> mine = samples.get(k).get(scenario);
+                    List<Sample> theirs = samples.get(base).get(scenario);
+                    List<Double> ratios = new java.util.ArrayList<>();
+                    for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+                        ratios.add(mine.get(i).callsPerSecond() / theirs.get(i).callsPerSecond());
+                    }
+                    b.append(String.format(Locale.ROOT, " %.2f |", median(ratios, Double::doubleValue)));
+                }
+            }
+            b.append('\n');
+        }
         return b.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.jsonrpcws.benchmarks.load;
 
+import io.jsonrpcws.cdi.RuntimeConfig;
 import io.jsonrpcws.standalone.JsonRpcServer;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -23,7 +24,11 @@ public enum ServerKind {
     /** This framework's standalone runtime; calls run on the call executor. */
     OURS("jsonrpcws"),
     /** This framework's standalone runtime with a {@code @NonBlocking} service: calls run where read. */
-    OURS_INLINE("jsonrpcws @NonBlocking");
+    OURS_INLINE("jsonrpcws @NonBlocking"),
+    /** This framework's standalone runtime with {@code jsonrpcws.executor=virtual}: a virtual thread per call on 21+. */
+    OURS_VIRTUAL("jsonrpcws executor=virtual"),
+    /** This framework's standalone runtime with {@code jsonrpcws.in-order=true}: a connection's calls one at a time. */
+    OURS_IN_ORDER("jsonrpcws in-order");
 
     /** The path every server answers at. */
     public static final String PATH = "/jsonrpc";
@@ -48,9 +53,15 @@ public enum ServerKind {
 
     /** Starts this server on the host and any free port. */
     public Running start(String host) {
-        if (this == OURS || this == OURS_INLINE) {
-            JsonRpcServer server = JsonRpcServer.builder().host(host).port(0)
-                    .beanClasses(this == OURS ? EchoService.class : NonBlockingEchoService.class).start();
+        if (this == OURS || this == OURS_INLINE || this == OURS_VIRTUAL || this == OURS_IN_ORDER) {
+            RuntimeConfig.Builder config = RuntimeConfig.builder();
+            if (this == OURS_VIRTUAL) {
+                config.set("jsonrpcws.executor", "virtual");
+            } else if (this == OURS_IN_ORDER) {
+                config.set("jsonrpcws.in-order", "true");
+            }
+            JsonRpcServer server = JsonRpcServer.builder().host(host).port(0).config(config.build())
+                    .beanClasses(this == OURS_INLINE ? NonBlockingEchoService.class : EchoService.class).start();
             return new Running() {
                 @Override
                 public int port() {
