@@ -55,7 +55,12 @@ public final class SendBudget {
         }
     }
 
-    private void shed() {
+    /**
+     * One thread at a time, so that threads that saw the total over at the same moment do not each close a
+     * connection for it: the next looks again once the last has shed. Takes senders' locks while holding this
+     * one, never the other way round (senders adjust the budget outside their lock).
+     */
+    private synchronized void shed() {
         while (queued.get() > maxQueued) {
             SerialSender longest = null;
             long most = 0;

@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -195,5 +200,47 @@ class SerialSenderTest {
         otherTransport.completeNext(null);
         assertEquals(List.of("in flight", "123", "45"), otherTransport.sent);
         assertEquals(0, budget.queued());
+    }
+
+    /**
+     * Slow readers that go over the server-wide bound at the same moment, from threads of their own: only as many
+     * connections are closed as bring the total back under the bound, not one more per thread that saw it over.
+     */
+    @Test
+    void readersOverTheBudgetAtOnceLoseOnlyAsManyConnectionsAsNeeded() throws Exception {
+        int readers = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(readers);
+        try {
+            for (int round = 0; round < 200; round++) {
+                // 8 queues of 200 characters against a bound of 1,000: three must go, whichever they are
+                SendBudget budget = new SendBudget(1_000);
+                List<RecordingConnection> connections = new ArrayList<>();
+                List<SerialSender> senders = new ArrayList<>();
+                for (int i = 0; i < readers; i++) {
+                    RecordingConnection reader = new RecordingConnection();
+                    SerialSender sender = new SerialSender(new ManualTransport(), 10_000, reader, budget, Runnable::run);
+                    sender.send("in flight");
+                    connections.add(reader);
+                    senders.add(sender);
+                }
+                CyclicBarrier start = new CyclicBarrier(readers);
+                List<Future<?>> sends = new ArrayList<>();
+                for (SerialSender sender : senders) {
+                    sends.add(threads.submit(() -> {
+                        start.await();
+                        sender.send("x".repeat(200));
+                        return null;
+                    }));
+                }
+                for (Future<?> send : sends) {
+                    send.get(10, TimeUnit.SECONDS);
+                }
+                long closed = connections.stream().filter(c -> !c.closings.isEmpty()).count();
+                assertEquals(3, closed, "round " + round);
+                assertEquals(1_000, budget.queued(), "round " + round);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
