@@ -20,7 +20,8 @@ import java.util.function.BiConsumer;
  * Notices WebSocket connections that have gone quiet. Each connection's {@link Watch} is told of every frame
  * and pong that arrives; the runtime's one timer thread looks at all of them every quarter of the ping
  * interval. A connection quiet for the ping interval is sent a ping, and another after each further
- * interval; one quiet for the idle timeout is closed with 1001. A live peer answers pings with pongs, so what
+ * interval; one quiet for the idle timeout is closed with 1001, once it has had a ping interval to answer a ping
+ * sent while it was quiet (so a late look pings first). A live peer answers pings with pongs, so what
  * gets closed is a peer that has gone without closing (a half-open TCP connection) or one that ignores pings.
  *
  * <p>It is also the safety net of the connections' teardown: a watched connection whose session is found
@@ -102,8 +103,12 @@ final class Heartbeat {
             watch.seenClosed = true;
             return;
         }
-        long quiet = now - watch.lastHeard;
-        if (quiet >= idleNanos) {
+        long lastHeard = watch.lastHeard;
+        long quiet = now - lastHeard;
+        // pinged while quiet, and given a ping interval to answer: a timer thread that was late (a loaded machine,
+        // a long collection) pings first rather than closing a peer that was never asked
+        boolean askedInTime = watch.lastPinged - lastHeard > 0 && now - watch.lastPinged >= pingNanos;
+        if (quiet >= idleNanos && askedInTime) {
             forget(watch);
             LOG.log(Level.DEBUG, () -> "JRWS-0713 closing connection " + watch.connection.id() + ": " + idleReason);
             run(() -> watch.connection.close(CloseReason.CloseCodes.GOING_AWAY.getCode(), idleReason));
