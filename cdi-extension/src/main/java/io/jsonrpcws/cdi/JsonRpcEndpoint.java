@@ -69,7 +69,7 @@ public final class JsonRpcEndpoint extends Endpoint {
         // partial handlers: the container then buffers neither fragmented text nor binary messages itself
         IncomingText text = new IncomingText(maxBytes, c::onText,
                 () -> c.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "a message may have " + maxBytes + " bytes"));
-        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
+        MessageHandler.Partial<String> reader = (part, last) -> {
             w.heard();
             try {
                 text.onMessage(part, last);
@@ -77,6 +77,14 @@ public final class JsonRpcEndpoint extends Endpoint {
                 // never let it reach Tyrus: for onError it makes a new endpoint, kept for good if the session closed
                 LOG.log(Level.ERROR, "JRWS-0715 a frame of connection " + c.id() + " failed; closing it", e);
                 c.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "internal error");
+            }
+        };
+        session.addMessageHandler(String.class, reader);
+        // a container that reads plain text frames itself delivers them here too, as long as the session is open,
+        // as the container drops what comes once it is closed
+        ContainerFrames.offerReader((part, last) -> {
+            if (session.isOpen()) {
+                reader.onMessage(part, last);
             }
         });
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (binary, last) ->

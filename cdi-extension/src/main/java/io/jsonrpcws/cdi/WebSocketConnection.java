@@ -54,7 +54,7 @@ final class WebSocketConnection implements JsonRpcSession, Caller {
         this.webSocket = webSocket;
         this.handshake = handshake;
         RuntimeConfig config = runtime.config();
-        this.sender = new SerialSender(new Transport(webSocket, ContainerFrames.take(webSocket)),
+        this.sender = new SerialSender(new Transport(webSocket, ContainerFrames.writer(webSocket)),
                 config.maxSendQueueBytes(), this, runtime.sendBudget(),
                 runtime.executor());
         this.outgoing = runtime.engine().outgoingCalls(sender::send, runtime.executor(), config.requestTimeout(),

@@ -3,6 +3,7 @@ package io.jsonrpcws.standalone;
 import io.jsonrpcws.cdi.ContainerFrames;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.tyrus.spi.Connection;
 import org.glassfish.tyrus.spi.ReadHandler;
@@ -12,8 +13,9 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
 import org.glassfish.tyrus.spi.Writer;
 
 /**
- * Tyrus's engine, with a {@link MessageSizeGuard} in front of the reader of every connection it upgrades, and
- * its text frames written by a {@link TyrusTextWriter}. Everything else is Tyrus's own.
+ * Tyrus's engine, with a {@link MessageSizeGuard} in front of the reader of every connection it upgrades (which
+ * also reads plain text messages itself), and its text frames written by a {@link TyrusTextWriter}. Everything
+ * else is Tyrus's own.
  */
 final class FrameGuardedEngine implements WebSocketEngine {
 
@@ -44,15 +46,22 @@ final class FrameGuardedEngine implements WebSocketEngine {
 
             @Override
             public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
-                // the endpoint's onOpen runs within, on this thread, and takes the writer of its text frames
-                return guarded(ContainerFrames.opening(session -> TyrusTextWriter.of(session, writer),
-                        () -> upgrade.createConnection(writer, closeListener)));
+                // the endpoint's onOpen runs within, on this thread: it takes the writer of its text frames and
+                // offers the reader of its text messages
+                ContainerFrames.Opening opening = ContainerFrames.begin(session -> TyrusTextWriter.of(session, writer));
+                Connection connection;
+                try {
+                    connection = upgrade.createConnection(writer, closeListener);
+                } finally {
+                    ContainerFrames.end();
+                }
+                return guarded(connection, opening.reader());
             }
         };
     }
 
-    private Connection guarded(Connection connection) {
-        ReadHandler guard = new MessageSizeGuard(connection.getReadHandler(), connection, maxMessageBytes);
+    private Connection guarded(Connection connection, MessageHandler.Partial<String> reader) {
+        ReadHandler guard = new MessageSizeGuard(connection.getReadHandler(), connection, maxMessageBytes, reader);
         return new Connection() {
             @Override
             public ReadHandler getReadHandler() {
