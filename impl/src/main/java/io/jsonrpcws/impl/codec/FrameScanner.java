@@ -18,9 +18,7 @@ public final class FrameScanner {
             switch (c) {
                 case '"' -> {
                     int start = ++i;
-                    while (i < n && (c = frame.charAt(i)) != '"') {
-                        i += c == '\\' ? 2 : 1;
-                    }
+                    i = closingQuote(frame, start, n);
                     if (i - start > limits.maxStringLength()) {
                         return "a string exceeds the limit of " + limits.maxStringLength() + " characters";
                     }
@@ -46,6 +44,24 @@ public final class FrameScanner {
             }
         }
         return null;
+    }
+
+    /**
+     * Where the string whose first character is at {@code from} ends: at its closing quote, the first one not
+     * escaped by an odd run of backslashes, or at the frame's end. Found by {@link String#indexOf(int, int)}, which
+     * the JVM scans many characters at a time: most of a frame is strings.
+     */
+    private static int closingQuote(String frame, int from, int n) {
+        for (int quote = frame.indexOf('"', from); quote >= 0; quote = frame.indexOf('"', quote + 1)) {
+            int backslashes = 0;
+            for (int j = quote - 1; j >= from && frame.charAt(j) == '\\'; j--) {
+                backslashes++;
+            }
+            if ((backslashes & 1) == 0) {
+                return quote;
+            }
+        }
+        return n;
     }
 
     private static int numberEnd(String frame, int i) {
