@@ -29,11 +29,10 @@ class EachCallTimesOutAtItsOwnDeadlineTest {
 
     @JsonRpcService("t")
     public static class Never {
-        static final CompletableFuture<String> NEVER = new CompletableFuture<>();
-
+        /** A stage of its own for each call: a cancelled call cancels the stage it waits on. */
         @JsonRpcMethod
         public CompletionStage<String> never() {
-            return NEVER;
+            return new CompletableFuture<>();
         }
 
         @JsonRpcMethod
@@ -52,7 +51,6 @@ class EachCallTimesOutAtItsOwnDeadlineTest {
 
     @AfterAll
     static void stop() {
-        Never.NEVER.complete("late");
         server.stop();
     }
 
@@ -98,6 +96,30 @@ class EachCallTimesOutAtItsOwnDeadlineTest {
                         assertInstanceOf(TimeoutException.class,
                                 Await.failure(client.call(Duration.ofMillis(100), "t.never", String.class))).getMessage());
             }
+        }
+    }
+
+    @Test
+    void manyCallsWithDeadlinesSpreadOutEachFailNoEarlierThanTheirOwn() {
+        try (JsonRpcClient client = JsonRpcClient.connect(server.uri())) {
+            int n = 300;
+            List<CompletableFuture<Long>> waited = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long made = System.nanoTime();
+                waited.add(client.<String>call(Duration.ofMillis(100 + i), "t.never", String.class).toCompletableFuture()
+                        .handle((v, t) -> {
+                            if (!(t instanceof TimeoutException)) {
+                                throw new AssertionError("expected a time-out, got " + v + " / " + t);
+                            }
+                            return System.nanoTime() - made;
+                        }));
+            }
+            for (int i = 0; i < n; i++) {
+                long took = Await.result(waited.get(i));
+                assertTrue(took >= Duration.ofMillis(100 + i).toNanos(),
+                        "call " + i + " failed after " + took / 1000 + " µs, before its " + (100 + i) + " ms");
+            }
+            assertTrue(client.isOpen());
         }
     }
 

@@ -77,6 +77,13 @@ public final class OutgoingCalls {
      */
     private static final long MAX_WAIT = Long.MAX_VALUE / 4;
 
+    /**
+     * The least time between two firings of the timer, in nanoseconds: calls whose deadlines are spread thinly (many
+     * calls to a peer that answers none) fail a little late, in groups, rather than each after a scan of all the
+     * calls awaited.
+     */
+    private static final long MIN_GAP = TimeUnit.MILLISECONDS.toNanos(1);
+
     /** Made once: {@code Json.createArrayBuilder()} looks the provider up with a ServiceLoader on every call. */
     private static final JsonBuilderFactory ARRAYS = JsonProvider.provider().createBuilderFactory(Map.of());
 
@@ -375,7 +382,7 @@ public final class OutgoingCalls {
             }
         }
         if (more) {
-            expireAt(next);
+            expireAt(next - (now + MIN_GAP) < 0 ? now + MIN_GAP : next);
         }
     }
 
