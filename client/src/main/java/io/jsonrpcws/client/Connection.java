@@ -388,14 +388,21 @@ final class Connection implements PeerConnection, WebSocket.Listener {
             end(1009, "the server sent a frame larger than " + MAX_FRAME + " characters", false);
             return null;
         }
-        partial.append(data);
         if (last) {
-            String text = partial.toString();
-            partial.setLength(0);
+            String text;
+            if (partial.length() == 0) {
+                // a whole frame, the usual case: one copy of its text, not two through the builder
+                text = data.toString();
+            } else {
+                text = partial.append(data).toString();
+                partial.setLength(0);
+            }
             received(text);
             if (!mayRead()) {
                 return null;
             }
+        } else {
+            partial.append(data);
         }
         ws.request(1);
         return null;

@@ -61,13 +61,28 @@ public final class OutgoingCalls {
      * @param abandoned where a result goes that comes after the stage was given up; {@code null} for a call whose
      *                  result starts nothing, which completes on the executor. With one, the answer completes on the
      *                  thread that settles it.
+     * @param timeout   the call's timeout, as given
+     * @param deadline  when it is up, in {@link System#nanoTime()}'s terms
      */
     private record Awaited(CompletableFuture<Object> answer, Type resultType, String method, long id,
-                           Consumer<JsonValue> abandoned) {
+                           Consumer<JsonValue> abandoned, Duration timeout, long deadline) {
         boolean inline() {
             return abandoned != null;
         }
     }
+
+    /**
+     * The longest a deadline is put off, in nanoseconds (about 73 years): deadlines are compared by their
+     * differences, which must not overflow.
+     */
+    private static final long MAX_WAIT = Long.MAX_VALUE / 4;
+
+    /**
+     * The least time between two firings of the timer, in nanoseconds: calls whose deadlines are spread thinly (many
+     * calls to a peer that answers none) fail a little late, in groups, rather than each after a scan of all the
+     * calls awaited.
+     */
+    private static final long MIN_GAP = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** Made once: {@code Json.createArrayBuilder()} looks the provider up with a ServiceLoader on every call. */
     private static final JsonBuilderFactory ARRAYS = JsonProvider.provider().createBuilderFactory(Map.of());
@@ -90,6 +105,17 @@ public final class OutgoingCalls {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Awaited> awaited = new ConcurrentHashMap<>();
     private volatile String closed;
+    /**
+     * One timer for all the calls awaited: it fires at the earliest deadline it was set for, fails the calls whose
+     * time is up and is set again for the next deadline. A call whose deadline is later than the timer's sets
+     * nothing (the usual case, calls made one after the other with the same timeout), so a call costs no timer of
+     * its own to schedule and cancel. Guarded by {@link #timerLock}; {@code null} when none is set.
+     */
+    private CompletableFuture<Void> timer;
+    /** When {@link #timer} fires, in {@link System#nanoTime()}'s terms; read without the lock to skip it. */
+    private volatile long timerAt;
+    private volatile boolean timerSet;
+    private final Object timerLock = new Object();
 
     OutgoingCalls(RequestWriter writer, ValueReader values, JsonParserFactory parsers, Consumer<String> send,
                   Executor completions, Duration defaultTimeout, int maxMessage, PeerProtocol protocol,
@@ -265,25 +291,25 @@ public final class OutgoingCalls {
             answer.completeExceptionally(e);
             return true;
         }
-        long left = timeout.toNanos() - (System.nanoTime() - madeAt);
+        long now = System.nanoTime();
+        long left = timeout.toNanos() - (now - madeAt);
         if (left <= 0) {
             answer.completeExceptionally(new TimeoutException("no answer to " + method + " within " + readable(timeout)
                     + ": its time was up before it could be sent"));
             return true;
         }
-        Awaited call = new Awaited(answer, resultType, method, id, abandoned);
+        Awaited call = new Awaited(answer, resultType, method, id, abandoned, timeout, now + Math.min(left, MAX_WAIT));
         awaited.put(id, call);
         if (closed != null && awaited.remove(id) != null) {
             return false;
         }
-        // orTimeout's TimeoutException says nothing; this timer fails the call with one that names it
-        CompletableFuture<Void> deadline = new CompletableFuture<Void>().completeOnTimeout(null, left, TimeUnit.NANOSECONDS);
-        deadline.thenRun(() -> timedOut(id, timeout));
+        // orTimeout's TimeoutException says nothing: the timer fails the call with one that names it
+        expireAt(call.deadline());
         answer.whenComplete((value, failure) -> {
-            deadline.cancel(false);
             if (abandoned == null) {
-                // still awaited: the stage was completed from outside, by cancel() or by the application
-                if (awaited.remove(id) != null && failure instanceof CancellationException) {
+                // still awaited: the stage was completed from outside, by cancel() or by the application (an answer,
+                // a time-out or the close took it out of the map before completing it)
+                if (awaited.get(id) == call && awaited.remove(id, call) && failure instanceof CancellationException) {
                     cancelled(method, id);
                 }
             } else if (awaited.get(id) == call) {
@@ -314,14 +340,59 @@ public final class OutgoingCalls {
         }
     }
 
-    private void timedOut(long id, Duration timeout) {
-        Awaited call = awaited.get(id);
-        if (call == null || call.abandoned() == null && !awaited.remove(id, call)) {
+    /** Sees that the timer fires by {@code deadline}. */
+    private void expireAt(long deadline) {
+        if (timerSet && timerAt - deadline <= 0) {
+            return; // the usual case: the timer fires earlier, and sets itself again for what is still awaited
+        }
+        synchronized (timerLock) {
+            if (timer != null && timerAt - deadline <= 0 || closed != null) {
+                return;
+            }
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            CompletableFuture<Void> t = new CompletableFuture<Void>()
+                    .completeOnTimeout(null, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            timer = t;
+            timerAt = deadline;
+            timerSet = true;
+            t.thenRun(() -> expire(t));
+        }
+    }
+
+    /** The timer has fired: fails the calls whose time is up, and sets it again for the earliest of the others. */
+    private void expire(CompletableFuture<Void> fired) {
+        synchronized (timerLock) {
+            if (timer != fired) {
+                return; // replaced by an earlier one
+            }
+            timer = null;
+            timerSet = false;
+        }
+        long now = System.nanoTime();
+        long next = 0;
+        boolean more = false;
+        for (Awaited call : awaited.values()) {
+            if (call.deadline() - now <= 0) {
+                timedOut(call);
+            } else if (!more || call.deadline() - next < 0) {
+                next = call.deadline();
+                more = true;
+            }
+        }
+        if (more) {
+            expireAt(next - (now + MIN_GAP) < 0 ? now + MIN_GAP : next);
+        }
+    }
+
+    private void timedOut(Awaited call) {
+        if (call.abandoned() == null && !awaited.remove(call.id(), call)) {
             return;
         }
         // a call that may start something stays awaited: its stage's completion decides how long
-        complete(call, null, new TimeoutException("no answer to " + call.method() + " (id " + id + ") within "
-                + readable(timeout)));
+        complete(call, null, new TimeoutException("no answer to " + call.method() + " (id " + call.id() + ") within "
+                + readable(call.timeout())));
     }
 
     /** A duration as people write it: {@code 250 ms}, {@code 5 s}, {@code 1.5 s}. */
@@ -393,6 +464,13 @@ public final class OutgoingCalls {
         closed = Objects.requireNonNull(why);
         for (Long id : awaited.keySet()) {
             fail(id, why);
+        }
+        synchronized (timerLock) {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+                timerSet = false;
+            }
         }
     }
 
