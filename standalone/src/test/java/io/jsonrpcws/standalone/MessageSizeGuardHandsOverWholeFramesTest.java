@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -233,6 +234,11 @@ class MessageSizeGuardHandsOverWholeFramesTest {
     }
 
     private Connection closeRecorder() {
+        return closedBy(closes::add);
+    }
+
+    /** A connection whose reader and writer the guard never asks for, and whose closes go to {@code onClose}. */
+    static Connection closedBy(Consumer<CloseReason> onClose) {
         return new Connection() {
             @Override
             public ReadHandler getReadHandler() {
@@ -251,7 +257,7 @@ class MessageSizeGuardHandsOverWholeFramesTest {
 
             @Override
             public void close(CloseReason reason) {
-                closes.add(reason);
+                onClose.accept(reason);
             }
         };
     }

@@ -1,9 +1,7 @@
 package io.jsonrpcws.standalone;
 
-import jakarta.websocket.CloseReason;
 import org.glassfish.tyrus.spi.Connection;
 import org.glassfish.tyrus.spi.ReadHandler;
-import org.glassfish.tyrus.spi.Writer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -28,7 +26,7 @@ class MessageSizeGuardReadsPlainTextTest {
 
     /** What reached the connection, in order: "guard:" for what the guard read, "tyrus:" for the frames Tyrus got. */
     private final List<String> seen = new ArrayList<>();
-    private final ByteArrayOutputStream tyrusBytes = new ByteArrayOutputStream();
+    private final Received tyrusBytes = new Received();
     private int tyrusParsed;
     private final MessageSizeGuard guard = new MessageSizeGuard(tyrus(), noCloses(), LIMIT,
             (text, last) -> seen.add("guard:" + text + (last ? "" : " (part)")));
@@ -111,27 +109,29 @@ class MessageSizeGuardReadsPlainTextTest {
             byte[] bytes = new byte[data.remaining()];
             data.get(bytes);
             tyrusBytes.writeBytes(bytes);
-            byte[] all = tyrusBytes.toByteArray();
+            // the bytes so far, read in place: a copy per read would make small reads of a long frame quadratic
+            byte[] all = tyrusBytes.bytes();
+            int length = tyrusBytes.size();
             while (true) {
                 int at = tyrusParsed;
-                if (all.length - at < 2) {
+                if (length - at < 2) {
                     return;
                 }
                 boolean masked = (all[at + 1] & 0x80) != 0;
                 int code = all[at + 1] & 0x7F;
                 int lengthBytes = code < 126 ? 0 : code == 126 ? 2 : 8;
-                if (all.length - at < 2 + lengthBytes) {
+                if (length - at < 2 + lengthBytes) {
                     return;
                 }
-                long length = code < 126 ? code : 0;
+                long payloadLength = code < 126 ? code : 0;
                 for (int i = 0; i < lengthBytes; i++) {
-                    length = (length << 8) | (all[at + 2 + i] & 0xFF);
+                    payloadLength = (payloadLength << 8) | (all[at + 2 + i] & 0xFF);
                 }
                 int payloadAt = at + 2 + lengthBytes + (masked ? 4 : 0);
-                if (all.length < payloadAt + length) {
+                if (length < payloadAt + payloadLength) {
                     return;
                 }
-                byte[] payload = Arrays.copyOfRange(all, payloadAt, payloadAt + (int) length);
+                byte[] payload = Arrays.copyOfRange(all, payloadAt, payloadAt + (int) payloadLength);
                 if (masked) {
                     for (int i = 0; i < payload.length; i++) {
                         payload[i] ^= all[payloadAt - 4 + (i & 3)];
@@ -140,32 +140,21 @@ class MessageSizeGuardReadsPlainTextTest {
                 int opcode = all[at] & 0x0F;
                 boolean fin = (all[at] & 0x80) != 0;
                 seen.add("tyrus:" + opcode + (fin ? "" : "-") + " " + new String(payload, StandardCharsets.UTF_8));
-                tyrusParsed = payloadAt + (int) length;
+                tyrusParsed = payloadAt + (int) payloadLength;
             }
         };
     }
 
+    /** What Tyrus was handed, readable in place. */
+    private static final class Received extends ByteArrayOutputStream {
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
     private static Connection noCloses() {
-        return new Connection() {
-            @Override
-            public ReadHandler getReadHandler() {
-                return null;
-            }
-
-            @Override
-            public Writer getWriter() {
-                return null;
-            }
-
-            @Override
-            public CloseListener getCloseListener() {
-                return null;
-            }
-
-            @Override
-            public void close(CloseReason reason) {
-                throw new AssertionError("closed: " + reason);
-            }
-        };
+        return MessageSizeGuardHandsOverWholeFramesTest.closedBy(reason -> {
+            throw new AssertionError("closed: " + reason);
+        });
     }
 }
