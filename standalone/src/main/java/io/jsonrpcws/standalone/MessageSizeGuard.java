@@ -122,40 +122,34 @@ final class MessageSizeGuard implements ReadHandler {
                 }
                 boolean textHere = wholeHeaderHere && plainTextFrame() && payloadLeft <= data.remaining();
                 followMessages();
-                if (textHere && !data.isReadOnly()) {
-                    int at = data.position();
-                    int n = (int) payloadLeft;
-                    unmask(data, at, n, maskKey(), 0);
-                    if (ascii(data, at, n)) {
-                        // the frames before it first; then this one is read, and Tyrus never sees it
-                        handOver(data, segmentStart, headerStart);
-                        String text = latin1(data, at, n);
-                        data.position(at + n);
-                        segmentStart = at + n;
-                        heldBefore = 0;
-                        payloadLeft = 0;
-                        frameBytes = 0;
-                        headerRead = 0;
-                        unmasking = false;
-                        reader.onMessage(text, true);
-                        continue;
-                    }
-                    // Tyrus decodes the rest, and says 1007 for what is not UTF-8; the payload is unmasked already
-                    handOver(data, segmentStart, headerStart);
-                    segmentStart = dropMask(data, headerStart);
-                    heldBefore = 0;
-                    frameBytes -= 4;
-                    unmasking = false;
-                    headerRead = 0;
-                    continue;
-                }
                 unmasking = wholeHeaderHere && !data.isReadOnly();
                 if (unmasking) {
+                    if (textHere) {
+                        int at = data.position();
+                        int n = (int) payloadLeft;
+                        unmask(data, at, n, maskKey(), 0);
+                        if (ascii(data, at, n)) {
+                            // the frames before it first; then this one is read, and Tyrus never sees it
+                            handOver(data, segmentStart, headerStart);
+                            data.position(at + n);
+                            segmentStart = at + n;
+                            heldBefore = 0;
+                            payloadLeft = 0;
+                            frameBytes = 0;
+                            headerRead = 0;
+                            unmasking = false;
+                            reader.onMessage(latin1(data, at, n), true);
+                            continue;
+                        }
+                        // Tyrus decodes the rest, and says 1007 for what is not UTF-8
+                    }
                     // the frames before it go through as they are; this one starts four bytes later, unmasked
                     handOver(data, segmentStart, headerStart);
                     segmentStart = dropMask(data, headerStart);
                     heldBefore = 0;
                     frameBytes -= 4;
+                    // a text frame's payload is unmasked already
+                    unmasking = !textHere;
                 }
                 headerRead = 0;
             }
