@@ -127,8 +127,7 @@ final class MessageSizeGuard implements ReadHandler {
                     if (textHere) {
                         int at = data.position();
                         int n = (int) payloadLeft;
-                        unmask(data, at, n, maskKey(), 0);
-                        if (ascii(data, at, n)) {
+                        if (unmask(data, at, n, maskKey(), 0)) {
                             // the frames before it first; then this one is read, and Tyrus never sees it
                             handOver(data, segmentStart, headerStart);
                             data.position(at + n);
@@ -210,23 +209,6 @@ final class MessageSizeGuard implements ReadHandler {
                 | ((header[keyAt + 2] & 0xFF) << 8) | (header[keyAt + 3] & 0xFF);
     }
 
-    /** Whether the {@code n} bytes from {@code at} are all ASCII. */
-    static boolean ascii(ByteBuffer data, int at, int n) {
-        int end = at + n;
-        int i = at;
-        for (; i + 8 <= end; i += 8) {
-            if ((data.getLong(i) & 0x8080808080808080L) != 0) {
-                return false;
-            }
-        }
-        for (; i < end; i++) {
-            if (data.get(i) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The {@code n} bytes from {@code at} as a string, a character each. */
     private static String latin1(ByteBuffer data, int at, int n) {
         if (data.hasArray()) {
@@ -260,21 +242,29 @@ final class MessageSizeGuard implements ReadHandler {
 
     /**
      * XORs {@code n} bytes from {@code at} with the masking key, the first of them with its byte
-     * {@code offset}: eight bytes at a time, since the key repeats every four.
+     * {@code offset}: eight bytes at a time, since the key repeats every four. Returns whether every byte unmasked is
+     * ASCII.
      */
-    static void unmask(ByteBuffer data, int at, int n, int mask, int offset) {
+    static boolean unmask(ByteBuffer data, int at, int n, int mask, int offset) {
         long key = ((long) mask << 32) | (mask & 0xFFFFFFFFL);
         long rotated = Long.rotateLeft(key, 8 * offset);
         int end = at + n;
         int i = at;
+        // the high bits of every byte unmasked: whether the text is ASCII comes with the same pass
+        long high = 0;
         if (data.order() == ByteOrder.BIG_ENDIAN) {
             for (; i + 8 <= end; i += 8) {
-                data.putLong(i, data.getLong(i) ^ rotated);
+                long unmasked = data.getLong(i) ^ rotated;
+                data.putLong(i, unmasked);
+                high |= unmasked;
             }
         }
         for (int k = (offset + (i - at)) & 3; i < end; i++, k = (k + 1) & 3) {
-            data.put(i, (byte) (data.get(i) ^ (mask >>> (24 - 8 * k))));
+            byte unmasked = (byte) (data.get(i) ^ (mask >>> (24 - 8 * k)));
+            data.put(i, unmasked);
+            high |= unmasked;
         }
+        return (high & 0x8080808080808080L) == 0;
     }
 
     /** The announced payload length; a 64-bit length with its top bit set reads as negative. */

@@ -100,8 +100,13 @@ class MessageSizeGuardHandsOverWholeFramesTest {
                 for (int i = 0; i < length; i++) {
                     expected[2 + i] ^= (byte) (mask >>> (24 - 8 * ((offset + i) & 3)));
                 }
-                MessageSizeGuard.unmask(ByteBuffer.wrap(payload), 2, length, mask, offset);
+                boolean ascii = true;
+                for (int i = 0; i < length; i++) {
+                    ascii &= expected[2 + i] >= 0;
+                }
+                boolean said = MessageSizeGuard.unmask(ByteBuffer.wrap(payload), 2, length, mask, offset);
                 assertArrayEquals(expected, payload, "offset " + offset + ", length " + length);
+                assertEquals(ascii, said, "offset " + offset + ", length " + length + ": ASCII");
             }
         }
     }

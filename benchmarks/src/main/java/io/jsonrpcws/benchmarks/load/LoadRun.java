@@ -351,7 +351,7 @@ public final class LoadRun {
                 for (ServerKind base : bases) {
                     List<Sample> mine = samples.get(k).get(scenario);
                     List<Sample> theirs = samples.get(base).get(scenario);
-                    List<Double> ratios = new java.util.ArrayList<>();
+                    List<Double> ratios = new ArrayList<>();
                     for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
                         ratios.add(mine.get(i).callsPerSecond() / theirs.get(i).callsPerSecond());
                     }
